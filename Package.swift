@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module map (one concept per module; backends depend on the model, never the reverse):
+//   CGLPK, CCbc, CZlib      system libraries from Debian packages (internal shims)
+//   LinearModel             solver-independent ILP, LP/MPS/OR-Library I/O, solver protocol
+//   GLPKBackend, CBCBackend the two exact backends
+//   SolverConformance       named cases every backend must pass (tests and `selftest`)
+//   Mining                  transaction databases and itemset miners
+//   BackboneData            activation readers, networks, groups, binarization
+//   BackboneCore            cover/reference ILPs, heuristics, Pareto fronts
+//   Report                  JSON, CSV, terminal tables, SVG
+//   BackbonesCLI            the `backbones` command-line tool
+let package = Package(
+    name: "Backbones",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "backbones", targets: ["BackbonesCLI"]),
+        .library(name: "BackboneCore", targets: ["BackboneCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "LinearModel"),
+        .target(name: "GLPKBackend", dependencies: ["LinearModel", "CGLPK"]),
+        .target(name: "CBCBackend", dependencies: ["LinearModel", "CCbc"]),
+        .target(name: "SolverConformance", dependencies: ["LinearModel"]),
+
+        .target(name: "Mining"),
+        .target(name: "BackboneData", dependencies: ["Mining", "CZlib"]),
+        .target(name: "BackboneCore", dependencies: ["LinearModel", "Mining", "BackboneData"]),
+        .target(name: "Report", dependencies: ["BackboneCore"]),
+
+        .executableTarget(
+            name: "BackbonesCLI",
+            dependencies: [
+                "LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance",
+                "Mining", "BackboneData", "BackboneCore", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Mining", "LinearModel"]),
+
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel", "TestSupport"]),
+        .testTarget(name: "SolverTests",
+                    dependencies: ["LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance", "TestSupport"]),
+        .testTarget(name: "MiningTests", dependencies: ["Mining", "TestSupport"]),
+        .testTarget(name: "BackboneDataTests", dependencies: ["BackboneData", "Mining", "TestSupport"]),
+        .testTarget(name: "BackboneCoreTests",
+                    dependencies: ["BackboneCore", "GLPKBackend", "CBCBackend", "Mining", "BackboneData", "LinearModel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

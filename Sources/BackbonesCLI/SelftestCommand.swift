@@ -1,0 +1,5 @@
+import ArgumentParser
+struct SelftestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "selftest", abstract: "Run the solver conformance suite.")
+    func run() throws {}
+}
