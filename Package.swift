@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module map (one concept per module; backends depend on the model, never the reverse):
 //   CGLPK, CCbc, CZlib      system libraries from Debian packages (internal shims)
+//   FileSupport             input errors with file/line/column, atomic writes
 //   LinearModel             solver-independent ILP, LP/MPS/OR-Library I/O, solver protocol
 //   GLPKBackend, CBCBackend the two exact backends
 //   SolverConformance       named cases every backend must pass (tests and `selftest`)
@@ -26,20 +27,21 @@ let package = Package(
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
-        .target(name: "LinearModel"),
+        .target(name: "FileSupport"),
+        .target(name: "LinearModel", dependencies: ["FileSupport"]),
         .target(name: "GLPKBackend", dependencies: ["LinearModel", "CGLPK"]),
         .target(name: "CBCBackend", dependencies: ["LinearModel", "CCbc"]),
         .target(name: "SolverConformance", dependencies: ["LinearModel"]),
 
-        .target(name: "Mining"),
-        .target(name: "BackboneData", dependencies: ["Mining", "CZlib"]),
+        .target(name: "Mining", dependencies: ["FileSupport"]),
+        .target(name: "BackboneData", dependencies: ["Mining", "FileSupport", "CZlib"]),
         .target(name: "BackboneCore", dependencies: ["LinearModel", "Mining", "BackboneData"]),
         .target(name: "Report", dependencies: ["BackboneCore"]),
 
         .executableTarget(
             name: "BackbonesCLI",
             dependencies: [
-                "LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance",
+                "FileSupport", "LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance",
                 "Mining", "BackboneData", "BackboneCore", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
