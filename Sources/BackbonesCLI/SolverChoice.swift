@@ -1,0 +1,42 @@
+import ArgumentParser
+import CBCBackend
+import GLPKBackend
+import LinearModel
+
+/// `--solver glpk|cbc|both`
+enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
+    case glpk, cbc, both
+
+    var solvers: [ILPSolver] {
+        switch self {
+        case .glpk: return [GLPK()]
+        case .cbc: return [CBC()]
+        case .both: return [GLPK(), CBC()]
+        }
+    }
+}
+
+/// Options shared by every command that solves ILPs.
+struct SolverOptionGroup: ParsableArguments {
+    @Option(help: "Wall-clock time limit per solve, in seconds.")
+    var timeLimit: Double?
+
+    @Option(help: "Stop at this relative gap (e.g. 0.01); default: prove optimality.")
+    var gap: Double?
+
+    @Option(help: "Threads for CBC (GLPK is single-threaded).")
+    var threads: Int = 1
+
+    @Flag(help: "Show the solvers' own logs.")
+    var verbose = false
+
+    func validate() throws {
+        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be positive, got \(t)") }
+        if let g = gap, !(g >= 0 && g < 1) { throw ValidationError("--gap must be in [0, 1), got \(g)") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    var solverOptions: SolverOptions {
+        SolverOptions(timeLimit: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
+    }
+}

@@ -1,0 +1,93 @@
+import CCbc
+import Foundation
+import LinearModel
+
+/// The COIN-OR CBC backend, through CBC's C interface (`Cbc_C_Interface.h`, Debian 2.10.8).
+///
+/// Log level 0 unless verbose; the time limit counts wall-clock seconds (`timeMode elapsed`;
+/// CBC's default is CPU time). CBC has no objective offset in its C interface, so the offset is
+/// added to the objective and bound here. Every C call of the backend is in this file.
+public struct CBC: ILPSolver {
+    public init() {}
+
+    public var name: String { "cbc" }
+    public var version: String { String(cString: Cbc_getVersion()) }
+
+    public func solve(_ model: CompiledModel, options: SolverOptions) -> SolveResult {
+        if let trivial = model.solveWithoutColumns(solver: name, version: version) { return trivial }
+        let clock = ContinuousClock.now
+        let cbc = Cbc_newModel()!
+        defer { Cbc_deleteModel(cbc) }
+
+        let start = model.columnStart.map { Int32($0) }
+        let index = model.rowIndex.map { Int32($0) }
+        let lower = model.columnLower.map(cbcBound)
+        let upper = model.columnUpper.map(cbcBound)
+        let rowLower = model.rowLower.map(cbcBound)
+        let rowUpper = model.rowUpper.map(cbcBound)
+        Cbc_loadProblem(cbc, Int32(model.columnCount), Int32(model.rowCount), start, index, model.value,
+                        lower, upper, model.cost, rowLower, rowUpper)
+        for j in 0..<model.columnCount where model.kinds[j].isIntegral { Cbc_setInteger(cbc, Int32(j)) }
+        Cbc_setObjSense(cbc, model.sense == .minimize ? 1 : -1)
+
+        Cbc_setLogLevel(cbc, options.verbose ? 1 : 0)
+        if let limit = options.timeLimit {
+            Cbc_setParameter(cbc, "timeMode", "elapsed")
+            Cbc_setMaximumSeconds(cbc, max(0, limit))
+        }
+        if let gap = options.relativeGap { Cbc_setAllowableFractionGap(cbc, gap) }
+        if options.threads > 1 { Cbc_setParameter(cbc, "threads", String(options.threads)) }
+        if let initial = options.initialSolution, initial.count == model.columnCount {
+            let integral = (0..<model.columnCount).filter { model.kinds[$0].isIntegral }
+            Cbc_setMIPStartI(cbc, Int32(integral.count), integral.map { Int32($0) }, integral.map { initial[$0] })
+        }
+
+        Cbc_solve(cbc)
+        let seconds = clock.duration(to: .now).seconds
+        return readResult(cbc, model: model, seconds: seconds)
+    }
+
+    private func readResult(_ cbc: UnsafeMutableRawPointer, model: CompiledModel, seconds: Double) -> SolveResult {
+        let status = Cbc_status(cbc), secondary = Cbc_secondaryStatus(cbc)
+        let raw = "status=\(status) secondary=\(secondary)"
+        var result = SolveResult(status: .error, seconds: seconds, solver: name, version: version, rawStatus: raw)
+        if let best = Cbc_bestSolution(cbc) {
+            let values = Array(UnsafeBufferPointer(start: best, count: model.columnCount))
+            // CBC may report a point after an abandoned search: keep only truly feasible ones.
+            if model.maxViolation(of: values) <= 1e-6 {
+                result.values = values
+                result.objective = Cbc_getObjValue(cbc) + model.objectiveOffset
+            }
+        }
+        let bound = Cbc_getBestPossibleObjValue(cbc)
+        let boundIsUsable = bound.isFinite && abs(bound) < 1e40
+        if Cbc_isProvenOptimal(cbc) != 0, result.objective != nil {
+            result.status = .optimal
+            result.bound = boundIsUsable ? bound + model.objectiveOffset : result.objective
+            if secondary == 2 { result.message = "stopped at the requested relative gap" } else { result.bound = result.objective }
+        } else if Cbc_isProvenInfeasible(cbc) != 0 || secondary == 1 {
+            result.status = .infeasible
+            result.values = nil; result.objective = nil
+        } else if Cbc_isContinuousUnbounded(cbc) != 0 || secondary == 7 {
+            result.status = .unbounded
+            result.values = nil; result.objective = nil
+        } else if Cbc_isSecondsLimitReached(cbc) != 0 || secondary == 4 {
+            result.status = .timeLimit
+            result.bound = boundIsUsable ? bound + model.objectiveOffset : nil
+            if result.values == nil { result.message = "time limit reached before any feasible point was found" }
+        } else if status == 0, result.objective != nil {
+            // Finished without the proven flag but with a solution (seen when presolve solves it).
+            result.status = .optimal
+            result.bound = result.objective
+        } else {
+            result.status = .error
+            result.message = "CBC ended with status \(status), secondary status \(secondary)"
+        }
+        return result
+    }
+
+    /// CBC's infinity is COIN_DBL_MAX; Swift's infinity works too, but be explicit.
+    private func cbcBound(_ x: Double) -> Double {
+        x == .infinity ? Double.greatestFiniteMagnitude : (x == -.infinity ? -Double.greatestFiniteMagnitude : x)
+    }
+}

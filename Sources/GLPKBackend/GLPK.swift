@@ -1,0 +1,195 @@
+import CGLPK
+import Foundation
+import LinearModel
+
+/// The GLPK backend (`glp_intopt`, presolve on, terminal output off unless verbose).
+///
+/// GLPK's memory belongs to the thread that created it, and it aborts the process on invalid
+/// input: so one `solve` call creates, loads, solves, reads back and deletes the problem on
+/// the calling thread with no suspension point, and only `CompiledModel`s (validated in
+/// Swift) reach it. Every C call of the backend is in this file.
+public struct GLPK: ILPSolver {
+    public init() {}
+
+    public var name: String { "glpk" }
+    public var version: String { String(cString: glp_version()) }
+
+    public func solve(_ model: CompiledModel, options: SolverOptions) -> SolveResult {
+        if let trivial = model.solveWithoutColumns(solver: name, version: version) { return trivial }
+        let clock = ContinuousClock.now
+        glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
+        defer { glp_term_out(GLP_ON) }
+
+        let lp = glp_create_prob()!
+        defer { glp_delete_prob(lp) }
+        load(model, into: lp)
+
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        iocp.presolve = GLP_ON
+        if let limit = options.timeLimit { iocp.tm_lim = Int32(clamping: Int((max(0, limit) * 1000).rounded())) }
+        if let gap = options.relativeGap { iocp.mip_gap = gap }
+
+        // The callback records the best bound and injects a warm start.
+        let context = TreeContext(start: options.initialSolution)
+        iocp.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            let context = Unmanaged<TreeContext>.fromOpaque(info).takeUnretainedValue()
+            let best = glp_ios_best_node(tree)
+            if best != 0 { context.bound = glp_ios_node_bound(tree, best) }
+            if glp_ios_reason(tree) == GLP_IHEUR, let start = context.start, !context.startOffered {
+                context.startOffered = true
+                let ones = [0] + start  // GLPK arrays are 1-based
+                context.startAccepted = glp_ios_heur_sol(tree, ones) == 0
+            }
+        }
+        iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
+
+        // A warm start must be given in the original columns, which presolve would rename:
+        // with a start, solve the root LP ourselves and leave presolve off.
+        var rootCode: Int32 = 0
+        if options.initialSolution != nil, options.initialSolution!.count == model.columnCount {
+            iocp.presolve = GLP_OFF
+            var smcp = glp_smcp()
+            glp_init_smcp(&smcp)
+            smcp.msg_lev = iocp.msg_lev
+            if let limit = options.timeLimit { smcp.tm_lim = iocp.tm_lim; _ = limit }
+            rootCode = glp_simplex(lp, &smcp)
+        } else {
+            context.start = nil
+        }
+
+        let code = rootCode == 0 ? withExtendedLifetime(context) { glp_intopt(lp, &iocp) } : rootCode
+        let seconds = clock.duration(to: .now).seconds
+        return readResult(lp, model: model, code: code, context: context, seconds: seconds,
+                          rootFailed: rootCode != 0)
+    }
+
+    private func load(_ model: CompiledModel, into lp: OpaquePointer) {
+        glp_set_prob_name(lp, model.name)
+        glp_set_obj_dir(lp, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+        glp_set_obj_coef(lp, 0, model.objectiveOffset)
+        if model.rowCount > 0 { glp_add_rows(lp, Int32(model.rowCount)) }
+        glp_add_cols(lp, Int32(model.columnCount))
+        for i in 0..<model.rowCount {
+            let (type, lo, up) = boundType(model.rowLower[i], model.rowUpper[i])
+            glp_set_row_bnds(lp, c(i), type, lo, up)
+        }
+        for j in 0..<model.columnCount {
+            let (type, lo, up) = boundType(model.columnLower[j], model.columnUpper[j])
+            glp_set_col_bnds(lp, c(j), type, lo, up)
+            glp_set_obj_coef(lp, c(j), model.cost[j])
+            switch model.kinds[j] {
+            case .binary where model.columnLower[j] == 0 && model.columnUpper[j] == 1: glp_set_col_kind(lp, c(j), GLP_BV)
+            case .binary, .integer: glp_set_col_kind(lp, c(j), GLP_IV)
+            case .continuous: break
+            }
+        }
+        let count = model.nonzeroCount
+        var ia = [Int32](repeating: 0, count: count + 1)
+        var ja = [Int32](repeating: 0, count: count + 1)
+        var ar = [Double](repeating: 0, count: count + 1)
+        for j in 0..<model.columnCount {
+            for k in model.columnStart[j] ..< model.columnStart[j + 1] {
+                ia[k + 1] = c(model.rowIndex[k])
+                ja[k + 1] = c(j)
+                ar[k + 1] = model.value[k]
+            }
+        }
+        glp_load_matrix(lp, Int32(count), ia, ja, ar)
+    }
+
+    private func readResult(_ lp: OpaquePointer, model: CompiledModel, code: Int32, context: TreeContext,
+                            seconds: Double, rootFailed: Bool) -> SolveResult {
+        let raw = "glp_intopt=\(codeName(code)) mip_status=\(statusName(glp_mip_status(lp)))"
+        var result = SolveResult(status: .error, seconds: seconds, solver: name, version: version, rawStatus: raw)
+        let mipStatus = glp_mip_status(lp)
+        if !rootFailed, mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
+            result.values = (0..<model.columnCount).map { glp_mip_col_val(lp, c($0)) }
+            result.objective = glp_mip_obj_val(lp)
+        }
+        switch code {
+        case 0 where mipStatus == GLP_OPT:
+            result.status = .optimal
+            result.bound = result.objective
+        case 0 where mipStatus == GLP_NOFEAS, GLP_ENOPFS:
+            result.status = .infeasible
+            result.values = nil; result.objective = nil
+        case GLP_ENODFS:
+            // The relaxation has no dual feasible point: unbounded if it has a primal one.
+            result.values = nil; result.objective = nil
+            result.status = relaxationIsPrimalFeasible(lp) ? .unbounded : .infeasible
+        case GLP_ETMLIM:
+            result.status = .timeLimit
+            result.bound = context.bound
+            if result.values == nil { result.message = "time limit reached before any feasible point was found" }
+        case GLP_EMIPGAP:
+            result.status = .optimal
+            result.bound = context.bound
+            result.message = "stopped at the requested relative gap"
+        default:
+            result.status = .error
+            result.values = nil; result.objective = nil
+            result.message = "GLPK returned \(codeName(code))"
+        }
+        if context.start != nil, !context.startAccepted { result.message += (result.message.isEmpty ? "" : "; ") + "warm start not accepted" }
+        return result
+    }
+
+    private func relaxationIsPrimalFeasible(_ lp: OpaquePointer) -> Bool {
+        var smcp = glp_smcp()
+        glp_init_smcp(&smcp)
+        smcp.msg_lev = GLP_MSG_OFF
+        smcp.presolve = GLP_OFF
+        guard glp_simplex(lp, &smcp) == 0 else { return false }
+        return glp_get_prim_stat(lp) == GLP_FEAS
+    }
+
+    private func boundType(_ lo: Double, _ up: Double) -> (Int32, Double, Double) {
+        switch (lo.isFinite, up.isFinite) {
+        case (false, false): return (GLP_FR, 0, 0)
+        case (true, false): return (GLP_LO, lo, 0)
+        case (false, true): return (GLP_UP, 0, up)
+        case (true, true): return lo == up ? (GLP_FX, lo, up) : (GLP_DB, lo, up)
+        }
+    }
+
+    /// 0-based Swift index → 1-based GLPK index.
+    @inline(__always) private func c(_ index: Int) -> Int32 { Int32(index + 1) }
+
+    private func codeName(_ code: Int32) -> String {
+        switch code {
+        case 0: return "0"
+        case GLP_EBOUND: return "GLP_EBOUND"
+        case GLP_EROOT: return "GLP_EROOT"
+        case GLP_ENOPFS: return "GLP_ENOPFS"
+        case GLP_ENODFS: return "GLP_ENODFS"
+        case GLP_EFAIL: return "GLP_EFAIL"
+        case GLP_EMIPGAP: return "GLP_EMIPGAP"
+        case GLP_ETMLIM: return "GLP_ETMLIM"
+        case GLP_ESTOP: return "GLP_ESTOP"
+        case GLP_EITLIM: return "GLP_EITLIM"
+        default: return "code \(code)"
+        }
+    }
+
+    private func statusName(_ status: Int32) -> String {
+        switch status {
+        case GLP_OPT: return "GLP_OPT"
+        case GLP_FEAS: return "GLP_FEAS"
+        case GLP_NOFEAS: return "GLP_NOFEAS"
+        case GLP_UNDEF: return "GLP_UNDEF"
+        default: return "status \(status)"
+        }
+    }
+}
+
+/// State shared with GLPK's branch-and-bound callback (single-threaded, within one solve).
+private final class TreeContext {
+    var bound: Double?
+    var start: [Double]?
+    var startOffered = false
+    var startAccepted = false
+    init(start: [Double]?) { self.start = start }
+}

@@ -1,0 +1,33 @@
+/// Names that LP and MPS readers accept: letters, digits and `_ . [ ]`-style punctuation, no
+/// spaces, not starting with a digit, unique. Writers map every model name through this.
+struct NameTable {
+    private(set) var names: [String] = []
+    private var used = Set<String>()
+
+    init(_ raw: [String], fallbackPrefix: String) {
+        for (i, name) in raw.enumerated() {
+            var clean = String(name.unicodeScalars.map { s -> Character in
+                let ok = (s.value < 128) && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.[]{}!#$%&()/,;?@'`|~".unicodeScalars.contains(s))
+                return ok ? Character(s) : "_"
+            })
+            if clean.isEmpty { clean = "\(fallbackPrefix)\(i + 1)" }
+            if let f = clean.first, f.isNumber || f == "." || f == "e" || f == "E" { clean = fallbackPrefix + "_" + clean }
+            if clean.count > 200 { clean = String(clean.prefix(200)) }
+            var candidate = clean
+            var suffix = 1
+            while used.contains(candidate.lowercased()) {
+                suffix += 1
+                candidate = "\(clean)_\(suffix)"
+            }
+            used.insert(candidate.lowercased())
+            names.append(candidate)
+        }
+    }
+}
+
+/// Shortest exact decimal for a finite double (round-trips).
+@inline(__always)
+func number(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+}
