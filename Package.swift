@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "BackboneDataTests", dependencies: ["BackboneData", "Mining", "TestSupport"]),
         .testTarget(name: "BackboneCoreTests",
                     dependencies: ["BackboneCore", "GLPKBackend", "CBCBackend", "Mining", "BackboneData", "LinearModel", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI"]),
     ]
 )

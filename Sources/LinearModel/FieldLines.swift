@@ -45,7 +45,8 @@ struct FieldLines {
                 lineNumbers.append(lineNumber)
             }
         }
-        totalLines = lineNumber
+        // A final newline ends the last line; it does not start another.
+        totalLines = text.hasSuffix("\n") ? lineNumber - 1 : lineNumber
     }
 
     func error(_ field: Field, _ message: String) -> InputError {

@@ -157,7 +157,10 @@ struct LPParser {
             if case let .number(v)? = current?.kind { coefficient = v; hadNumber = true; position += 1 }
             if case let .word(w)? = current?.kind, !isInfinity(w), position + 1 >= tokens.count || tokens[position + 1].kind != .colon {
                 save = self
-                if save.sectionKeyword() != nil && !hadNumber && !sawSign { break }
+                if save.sectionKeyword() != nil {  // keywords are reserved, never variables
+                    if hadNumber { constant += sign * coefficient }
+                    break
+                }
                 terms.append(Term(variable(w), sign * coefficient))
                 position += 1
             } else if hadNumber {

@@ -6,7 +6,9 @@ import FileSupport
 /// `'MARKER' 'INTORG'/'INTEND'`), RHS, RANGES, BOUNDS (UP LO FX FR MI PL BV LI UI), ENDATA.
 /// The first N row is the objective; later N rows are dropped. An integer column with no
 /// bounds gets [0, +inf) (the CPLEX convention; our writer always writes bounds explicitly).
-/// A RHS on the objective row is the negated objective offset.
+/// A RHS on the objective row is the negated objective offset (CPLEX's and CBC's reading;
+/// GLPK reads it with the opposite sign, which is why our writer never uses it). A first-line
+/// comment `*SENSE:Maximize` (PuLP's convention, written by `MPSWriter`) means maximize.
 public enum MPSReader {
     public static func read(path: String) throws -> Model {
         try parse(TextFile.read(path), file: path)
@@ -15,6 +17,10 @@ public enum MPSReader {
     public static func parse(_ text: String, file: String = "<mps>") throws -> Model {
         let input = FieldLines(text: text, file: file, commentPrefix: "*")
         var model = Model(name: "model")
+        if let first = text.prefix(40).split(separator: "\n").first,
+           first.replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("*sense:max") {
+            model.sense = .maximize
+        }
         var section = ""
         var objectiveRow: String?
         var rowIndex: [String: Int] = [:]

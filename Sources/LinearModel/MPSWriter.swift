@@ -1,18 +1,23 @@
 /// Writes a compiled model in free MPS format, as read by `glpsol --freemps` and `cbc`.
 ///
-/// Every non-default bound is written explicitly (integer columns inside `MARKER INTORG`
-/// always get both bounds, since readers differ on their defaults); a ranged row is a `G` row
-/// with a `RANGES` entry; rows with no finite bound are left out; `OBJSENSE MAX` is written
-/// for maximization; an objective offset is written as the objective row's RHS (negated, the
-/// MPS convention).
+/// Portability choices, checked against `glpsol` 5.0 and `cbc` 2.10.8:
+/// - Every non-default bound is written explicitly (integer columns inside `MARKER INTORG`
+///   always get both bounds, since readers differ on their defaults).
+/// - A ranged row is a `G` row with a `RANGES` entry; rows with no finite bound are left out.
+/// - No `OBJSENSE` section: glpsol rejects it and CBC ignores it. A maximization is marked by
+///   the comment `*SENSE:Maximize` on the first line (PuLP's convention, honoured by our
+///   reader); give `glpsol --max` or `cbc … max solve` to solve it as a maximization.
+/// - An objective offset becomes a column `objective_offset` fixed at 1 with that cost: GLPK
+///   and CBC read an RHS on the objective row with opposite signs.
 public enum MPSWriter {
     public static func write(_ model: CompiledModel) -> String {
-        let columns = NameTable(model.columnNames, fallbackPrefix: "x").names
+        let hasOffset = model.objectiveOffset != 0
+        let columns = NameTable(model.columnNames + (hasOffset ? ["objective_offset"] : []), fallbackPrefix: "x").names
         var rowNames = NameTable(model.rowNames + ["obj"], fallbackPrefix: "c").names
         let objective = rowNames.removeLast()
-        var out = "* \(model.columnCount) columns, \(model.rowCount) rows, \(model.nonzeroCount) non-zeros\n"
+        var out = model.sense == .maximize ? "*SENSE:Maximize\n" : ""
+        out += "* \(model.columnCount) columns, \(model.rowCount) rows, \(model.nonzeroCount) non-zeros\n"
         out += "NAME \(NameTable([model.name], fallbackPrefix: "model").names[0])\n"
-        if model.sense == .maximize { out += "OBJSENSE\n    MAX\n" }
         out += "ROWS\n N \(objective)\n"
         var kept = [Bool](repeating: false, count: model.rowCount)
         for i in 0..<model.rowCount {
@@ -43,9 +48,9 @@ public enum MPSWriter {
             if !wroteAny { out += "    \(columns[j]) \(objective) 0\n" }
         }
         if inIntegerBlock { markers += 1; out += "    M\(markers) 'MARKER' 'INTEND'\n" }
+        if hasOffset { out += "    \(columns[model.columnCount]) \(objective) \(number(model.objectiveOffset))\n" }
 
         out += "RHS\n"
-        if model.objectiveOffset != 0 { out += "    RHS \(objective) \(number(-model.objectiveOffset))\n" }
         for i in 0..<model.rowCount where kept[i] {
             let lo = model.rowLower[i], up = model.rowUpper[i]
             let rhs = lo.isFinite ? lo : up
@@ -68,6 +73,7 @@ public enum MPSWriter {
             out += lo == -.infinity ? " MI BND \(name)\n" : " LO BND \(name) \(number(lo))\n"
             out += up == .infinity ? " PL BND \(name)\n" : " UP BND \(name) \(number(up))\n"
         }
+        if hasOffset { out += " FX BND \(columns[model.columnCount]) 1\n" }
         out += "ENDATA\n"
         return out
     }

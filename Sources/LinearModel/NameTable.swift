@@ -11,7 +11,7 @@ struct NameTable {
                 return ok ? Character(s) : "_"
             })
             if clean.isEmpty { clean = "\(fallbackPrefix)\(i + 1)" }
-            if let f = clean.first, f.isNumber || f == "." || f == "e" || f == "E" { clean = fallbackPrefix + "_" + clean }
+            if let f = clean.first, f.isNumber || f == "." { clean = fallbackPrefix + "_" + clean }
             if clean.count > 200 { clean = String(clean.prefix(200)) }
             var candidate = clean
             var suffix = 1

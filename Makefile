@@ -1,0 +1,39 @@
+# Backbones — the two commands a new user needs:
+#   make demo   install system packages, build in release, run the main job on bundled real data
+#   make test   install system packages, build and run the whole test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_BIN := .build/release/backbones
+DEBIAN_PACKAGES := libglpk-dev coinor-libcbc-dev zlib1g-dev glpk-utils coinor-cbc pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build test demo selftest clean bench-mining
+
+# Install the Debian packages only when one is missing (apt-get update first).
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+selftest: build
+	$(RELEASE_BIN) selftest --solver both
+
+# The main job. Until the Pareto pipeline lands it solves OR-Library scpa1 with both backends.
+demo: build
+	$(RELEASE_BIN) selftest --solver both
+	$(RELEASE_BIN) solve ../shared/reference/orlib/scpa1.txt --format orlib --solver both
+
+bench-mining: deps
+	Benchmarks/mining/run.sh
+
+clean:
+	rm -rf .build
