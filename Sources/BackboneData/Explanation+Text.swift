@@ -77,9 +77,13 @@ extension Explanation {
                     throw InputError(file: file, line: line, column: item.column,
                                      "expected a (neuron, weight) tuple, found \(item.typeName)")
                 }
-                guard case .integer(let neuron) = pair[0].value, neuron >= 0 else {
+                guard case .integer(let neuron) = pair[0].value else {
                     throw InputError(file: file, line: line, column: pair[0].column,
-                                     "a neuron id must be a non-negative integer, found \(pair[0].typeName)")
+                                     "a neuron id must be an integer, found \(pair[0].typeName)")
+                }
+                guard neuron >= 0 else {
+                    throw InputError(file: file, line: line, column: pair[0].column,
+                                     "a neuron id must be non-negative, found \(neuron)")
                 }
                 let weight: Double
                 switch pair[1].value {
