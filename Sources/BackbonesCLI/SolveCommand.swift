@@ -63,7 +63,7 @@ struct SolveCommand: ParsableCommand {
             results.append(backend.solve(compiled, options: solverOptions.solverOptions))
             ticker.stop()
         }
-        let disagreement = Self.disagreement(results)
+        let disagreement = SolveResult.disagreement(among: results)
 
         if json {
             print(JSON.array(results.map { Self.json($0, compiled, showValues: showValues) }).serialized(pretty: true))
@@ -91,22 +91,6 @@ struct SolveCommand: ParsableCommand {
         if lower.hasSuffix(".txt") || lower.hasSuffix(".orlib") { return .orlib }
         if lower.hasSuffix(".gz") { throw InputError(file: path, "compressed files are not read: decompress first (gunzip)") }
         throw InputError(file: path, "cannot tell the format from the extension: give --format mps|lp|orlib")
-    }
-
-    /// An error message if two proven optima differ (relative tolerance 1e-6).
-    static func disagreement(_ results: [SolveResult]) -> String? {
-        let proven = results.filter(\.isProvenOptimal)
-        guard let first = proven.first, let a = first.objective else { return nil }
-        for other in proven.dropFirst() {
-            if let b = other.objective, abs(a - b) > 1e-6 * max(1, abs(a)) {
-                return "proven optima disagree: \(first.solver) \(a), \(other.solver) \(b)"
-            }
-        }
-        let statuses = Set(results.map(\.status)).subtracting([.timeLimit, .error])
-        if statuses.count > 1 {
-            return "backends disagree on the status: " + results.map { "\($0.solver) \($0.status.rawValue)" }.joined(separator: ", ")
-        }
-        return nil
     }
 
     static func json(_ r: SolveResult, _ m: CompiledModel, showValues: Bool) -> JSON {

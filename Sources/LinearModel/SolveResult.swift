@@ -58,3 +58,25 @@ public struct SolveResult: Sendable, Equatable {
     /// Whether this result proves its objective optimal.
     public var isProvenOptimal: Bool { status == .optimal && objective != nil }
 }
+
+extension SolveResult {
+    /// Why results of several backends on the same model contradict each other, or nil.
+    /// Contradictions: two proven optima that differ (relative tolerance 1e-6), or two
+    /// definite statuses that differ (optimal vs infeasible, say). Time limits and errors
+    /// prove nothing and are not contradictions.
+    public static func disagreement(among results: [SolveResult], tolerance: Double = 1e-6) -> String? {
+        let proven = results.filter(\.isProvenOptimal)
+        if let first = proven.first, let a = first.objective {
+            for other in proven.dropFirst() {
+                if let b = other.objective, abs(a - b) > tolerance * max(1, abs(a)) {
+                    return "proven optima disagree: \(first.solver) \(a), \(other.solver) \(b)"
+                }
+            }
+        }
+        let definite = results.filter { $0.status != .timeLimit && $0.status != .error }
+        if Set(definite.map(\.status)).count > 1 {
+            return "backends disagree on the status: " + definite.map { "\($0.solver) \($0.status.rawValue)" }.joined(separator: ", ")
+        }
+        return nil
+    }
+}
