@@ -15,7 +15,8 @@ struct BackbonesCommand: ParsableCommand {
         subcommands: [
             SolveCommand.self,
             SelftestCommand.self,
-            // TransactionsCommand.self, MineCommand.self  (mining issue)
+            TransactionsCommand.self,
+            // MineCommand.self  (mining issue)
             // HeuristicCommand.self, ILPCommand.self, ParetoCommand.self  (pareto issue)
         ]
     )
