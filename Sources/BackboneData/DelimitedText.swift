@@ -46,7 +46,7 @@ struct DelimitedText {
         return nil
     }
 
-    /// The fields of a line.
+    /// The fields of a line (or of part of one, e.g. the words of one comma-separated field).
     func fields(of line: Range<Int>, _ delimiter: Delimiter) -> FieldSplitter {
         FieldSplitter(base: base, position: line.lowerBound, end: line.upperBound, delimiter: delimiter)
     }
@@ -77,6 +77,14 @@ struct FieldSplitter {
 
     @inline(__always)
     private func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+
+    /// Number of remaining fields (consumes a copy).
+    var count: Int {
+        var copy = self
+        var n = 0
+        while copy.next() != nil { n += 1 }
+        return n
+    }
 
     mutating func next() -> Range<Int>? {
         switch delimiter {

@@ -7,6 +7,10 @@ import Foundation
 /// comma (their confusion files are comma-delimited). Blank lines are skipped. Every row must
 /// have as many fields as the first. Errors: `InputError` with the file line and the 1-based
 /// field index (the label is field 1).
+///
+/// The authors' confusion files label a row `true predicted` (two labels, space-separated, in
+/// the first comma-separated field); when the first row's label field is such a pair, every
+/// row's must be, and they give the predicted labels.
 public enum RowsFormat {
     public static func read(path: String) throws -> ActivationMatrix {
         try parse(TextFile.readData(path), file: path)
@@ -40,6 +44,10 @@ public enum RowsFormat {
         var parser = FieldParser(file: file)
         var values: [Double] = []
         var labels: [Int] = []
+        var predictions: [Int] = []
+        var firstFields = text.fields(of: first, delimiter)
+        // Only the first comma-separated field can be a "true predicted" pair.
+        let labelPairs = delimiter == .comma && text.fields(of: firstFields.next()!, .whitespace).count == 2
         // Rows of similar length: the first line's length estimates the row count.
         let estimatedRows = text.count / (first.count + 1) + 1
         values.reserveCapacity(estimatedRows * columns)
@@ -50,7 +58,17 @@ public enum RowsFormat {
             let lineNumber = text.lineNumber
             var fields = text.fields(of: current, delimiter)
             guard let labelField = fields.next() else { break }
-            labels.append(try parser.label(text, labelField, line: lineNumber, column: 1))
+            if labelPairs {
+                var parts = text.fields(of: labelField, .whitespace)
+                guard let t = parts.next(), let p = parts.next(), parts.next() == nil else {
+                    throw InputError(file: file, line: lineNumber, column: 1,
+                                     "expected 'true predicted' labels in the first field, as on line \(firstLine)")
+                }
+                labels.append(try parser.label(text, t, line: lineNumber, column: 1))
+                predictions.append(try parser.label(text, p, line: lineNumber, column: 1, what: "predicted label"))
+            } else {
+                labels.append(try parser.label(text, labelField, line: lineNumber, column: 1))
+            }
             var column = 1
             while let field = fields.next() {
                 column += 1
@@ -66,7 +84,8 @@ public enum RowsFormat {
             }
             line = text.nextNonBlankLine()
         }
-        return ActivationMatrix(rowCount: labels.count, columnCount: columns, values: values, trueLabels: labels)
+        return ActivationMatrix(rowCount: labels.count, columnCount: columns, values: values, trueLabels: labels,
+                                predictedLabels: labelPairs ? predictions : nil)
     }
 
     static func raggedRow(file: String, line: Int, found: Int, expected: Int, firstLine: Int) -> InputError {

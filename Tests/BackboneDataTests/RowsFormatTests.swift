@@ -96,3 +96,75 @@ import Testing
         }
     }
 }
+
+@Suite struct AuthorsConfusionRowsTests {
+    func parse(_ text: String) throws -> ActivationMatrix {
+        try RowsFormat.parse(Data(text.utf8), file: "confusion.csv")
+    }
+
+    @Test func trueAndPredictedLabelPairs() throws {
+        let m = try parse("3 5,0.5,1\n2 1,2,3\n")
+        #expect(m.trueLabels == [3, 2])
+        #expect(m.predictedLabels == [5, 1])
+        #expect(m.values == [0.5, 1, 2, 3])
+        let g = try Grouping(matrix: m, kinds: [.confusion])
+        #expect(g.groups.map(\.name) == ["confusion:2->1", "confusion:3->5"])
+    }
+
+    @Test func everyRowNeedsAPair() {
+        expectInputError(line: 2, column: 1, "'true predicted'") { _ = try parse("3 5,0.5,1\n2,2,3\n") }
+        expectInputError(line: 1, column: 1, "predicted label 'x'") { _ = try parse("3 x,0.5,1\n") }
+    }
+}
+
+@Suite struct ActivationSourceTests {
+    @Test func formatFromExtension() {
+        #expect(ActivationFormat.detect(path: "a/b.NPZ") == .npz)
+        #expect(ActivationFormat.detect(path: "b.npy") == .npy)
+        #expect(ActivationFormat.detect(path: "b.csv") == .csv)
+        #expect(ActivationFormat.detect(path: "activation_1_plus.txt") == .rows)
+        #expect(ActivationFormat.detect(path: "noext") == .rows)
+    }
+
+    @Test func plusMinusRowsAndCSV() throws {
+        let dir = try Fixtures.scratchDirectory()
+        try "0 1 2\n1 3 4\n".write(toFile: dir + "/plus.txt", atomically: true, encoding: .utf8)
+        try "1 5 6\n".write(toFile: dir + "/minus.txt", atomically: true, encoding: .utf8)
+        let m = try ActivationSource(path: dir + "/plus.txt", minusPath: dir + "/minus.txt").read()
+        #expect(m.correctness == [true, true, false] && m.trueLabels == [0, 1, 1])
+        // A CSV pair, format forced (the extension says rows).
+        try "label,a\n2,0.5\n".write(toFile: dir + "/p.dat", atomically: true, encoding: .utf8)
+        try "label,a\n2,1.5\n".write(toFile: dir + "/m.dat", atomically: true, encoding: .utf8)
+        let c = try ActivationSource(path: dir + "/p.dat", format: .csv, minusPath: dir + "/m.dat").read()
+        #expect(c.values == [0.5, 1.5] && c.correctness == [true, false])
+    }
+
+    @Test func contradictoryCombinations() throws {
+        let dir = try Fixtures.scratchDirectory()
+        try "0 1 2\n".write(toFile: dir + "/rows.txt", atomically: true, encoding: .utf8)
+        try "label,p,a\n0,1,2\n".write(toFile: dir + "/pred.csv", atomically: true, encoding: .utf8)
+        try "0\n".write(toFile: dir + "/l.txt", atomically: true, encoding: .utf8)
+        var w = NpzWriter()
+        w.add("activations", [1, 2], shape: [1, 2])
+        w.add("labels", npy: NpyWriter.data(integers: [0]))
+        try w.write(to: dir + "/a.npz")
+        expectInputError(line: nil, column: nil, "--labels is for .npy/.npz") {
+            _ = try ActivationSource(path: dir + "/rows.txt", labelsPath: dir + "/l.txt").read()
+        }
+        expectInputError(line: nil, column: nil, "--minus pairs two row or CSV files") {
+            _ = try ActivationSource(path: dir + "/a.npz", minusPath: dir + "/rows.txt").read()
+        }
+        expectInputError(line: nil, column: nil, "already has predicted labels") {
+            _ = try ActivationSource(path: dir + "/pred.csv", minusPath: dir + "/pred.csv",
+                                     csvColumns: .init(label: "label", prediction: "p")).read()
+        }
+        expectInputError(line: nil, column: nil, "has its own 'labels'") {
+            _ = try ActivationSource(path: dir + "/a.npz", labelsPath: dir + "/l.txt").read()
+        }
+        expectInputError(line: nil, column: nil, "already say what was predicted") {
+            _ = try ActivationSource(path: dir + "/rows.txt", minusPath: dir + "/rows.txt", predictionsPath: dir + "/l.txt").read()
+        }
+        let missing = expectInputError(line: nil, column: nil, "no such file") { _ = try ActivationSource(path: dir + "/nope.txt").read() }
+        #expect(missing?.file == dir + "/nope.txt")
+    }
+}
