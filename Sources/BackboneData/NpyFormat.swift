@@ -53,7 +53,8 @@ public enum NpyFormat {
             guard !overflow else { throw InputError(file: file, "shape \(header.shapeText) is too large") }
             count = p
         }
-        let needed = count * header.dtype.byteCount
+        let (needed, tooLarge) = count.multipliedReportingOverflow(by: header.dtype.byteCount)
+        guard !tooLarge else { throw InputError(file: file, "shape \(header.shapeText) is too large") }
         let available = bytes.count - dataStart
         guard available >= needed else {
             throw InputError(file: file, "truncated .npy file: shape \(header.shapeText) of \(header.descr) needs \(needed) data bytes, found \(available)")

@@ -55,7 +55,8 @@ public struct ZipArchive: Sendable {
                 guard member.compressedSize == member.uncompressedSize else {
                     throw InputError(file: location, "corrupt zip: a stored member has different compressed and uncompressed sizes")
                 }
-                bytes = Data(compressed)
+                // A slice shares the archive's storage: no copy of a large stored array.
+                bytes = data[data.startIndex + start ..< data.startIndex + start + member.compressedSize]
             case 8:
                 bytes = try Inflate.raw(compressed, expectedSize: member.uncompressedSize, file: location)
             default:
