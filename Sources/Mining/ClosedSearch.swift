@@ -1,0 +1,116 @@
+/// Depth-first enumeration of closed frequent itemsets by prefix-preserving closure
+/// extension, after LCM (Uno, Kiyomi & Arimura, FIMI 2004), on bit-vector tid-lists.
+///
+/// Every closed set `Q ≠ closure(∅)` has exactly one parent: the closed set `P` and item
+/// `e ∉ P` with `Q = closure(P ∪ {e})` whose closure adds no item below `e` that is not in
+/// `P` ("prefix-preserving"). Searching only such extensions visits each closed set once,
+/// needs no store of found sets, and runs in time polynomial per closed set.
+/// The closure of `P ∪ {e}` is every item present in all of its transactions; only items
+/// frequent together with `P` can qualify, so each node carries that list (with supports)
+/// and the child's list is computed in the same pass as its closure.
+final class ClosedSearch {
+    private let v: VerticalBitsets
+    private let filter: SearchFilter
+    private let emitter: ResultEmitter
+    private let minCount: Int
+    private let m: Int
+    private let tidWords: Int
+
+    private let nodeTids: UnsafeMutablePointer<UInt64>
+    /// Per depth: items not in the set but frequent with it, ascending, `m` slots per depth.
+    private let lists: UnsafeMutablePointer<Int32>
+    private let listCounts: UnsafeMutablePointer<Int>
+    /// The current closed set (recoded items).
+    private let current: UnsafeMutablePointer<Int32>
+    private var currentCount = 0
+
+    init(bitsets: VerticalBitsets, filter: SearchFilter, emitter: ResultEmitter) {
+        v = bitsets
+        self.filter = filter
+        self.emitter = emitter
+        minCount = filter.query.minimumSupportCount
+        m = bitsets.itemCount
+        tidWords = bitsets.tidWords
+        nodeTids = .allocate(capacity: (m + 2) * tidWords)
+        lists = .allocate(capacity: (m + 2) * max(1, m))
+        listCounts = .allocate(capacity: m + 2)
+        current = .allocate(capacity: max(1, m))
+    }
+
+    deinit {
+        nodeTids.deallocate(); lists.deallocate(); listCounts.deallocate(); current.deallocate()
+    }
+
+    func run() {
+        guard m > 0 else { return }
+        v.fillAllTransactions(nodeTids)
+        // closure(∅): the items in every transaction.
+        var n = 0
+        var layers: UInt64 = 0
+        for r in 0..<m {
+            if v.support[r] == v.transactionCount {
+                current[currentCount] = Int32(r); currentCount += 1
+                layers |= filter.layerBit[r]
+            } else {
+                lists[n] = Int32(r); n += 1
+            }
+        }
+        listCounts[0] = n
+        if currentCount > 0 && reachable(depth: 0, above: -1, layers: layers) {
+            emitter.emit(current, count: currentCount, support: v.transactionCount)
+        }
+        if currentCount < filter.query.maxSize { node(depth: 0, core: -1, layers: layers) }
+    }
+
+    /// Whether the current set plus the list's items above `core` can pass the monotone filters.
+    private func reachable(depth d: Int, above core: Int, layers: UInt64) -> Bool {
+        let list = lists + d * m
+        var size = currentCount
+        var all = layers
+        for k in 0..<listCounts[d] where Int(list[k]) > core {
+            size += 1
+            all |= filter.layerBit[Int(list[k])]
+        }
+        return filter.mayContainResult(size: size, layers: all)
+    }
+
+    private func node(depth d: Int, core: Int, layers: UInt64) {
+        let tid = nodeTids + d * tidWords
+        let childTid = nodeTids + (d + 1) * tidWords
+        let list = lists + d * m
+        let count = listCounts[d]
+        let childList = lists + (d + 1) * m
+        for i in 0..<count {
+            let e = Int(list[i])
+            guard e > core else { continue }
+            let support = intersect(tid, v.tids + e * tidWords, into: childTid, tidWords)
+            let saved = currentCount
+            current[currentCount] = Int32(e); currentCount += 1
+            var childLayers = layers | filter.layerBit[e]
+            var n = 0
+            var prefixPreserving = true
+            for k in 0..<count where k != i {
+                let y = Int(list[k])
+                let s = intersectionCount(childTid, v.tids + y * tidWords, tidWords)
+                if s == support {
+                    // y is in every transaction of P ∪ {e}: part of the closure.
+                    if y < e { prefixPreserving = false; break }
+                    current[currentCount] = Int32(y); currentCount += 1
+                    childLayers |= filter.layerBit[y]
+                } else if s >= minCount {
+                    childList[n] = Int32(y); n += 1
+                }
+            }
+            if prefixPreserving {
+                listCounts[d + 1] = n
+                if reachable(depth: d + 1, above: e, layers: childLayers) {
+                    emitter.emit(current, count: currentCount, support: support)
+                    if currentCount < filter.query.maxSize {
+                        node(depth: d + 1, core: e, layers: childLayers)
+                    }
+                }
+            }
+            currentCount = saved
+        }
+    }
+}
