@@ -167,7 +167,7 @@ struct TransactionsCommand: ParsableCommand {
                 throw InputError(file: output, "--output is a directory: give a file name, or --groups to write one file per group")
             }
             try createDirectory((output as NSString).deletingLastPathComponent)
-            try TextFile.writeAtomically(FIMIText.text(of: result.database), to: output)
+            try result.database.writeFIMI(to: output)
             print("wrote \(output)")
             return
         }
@@ -181,9 +181,9 @@ struct TransactionsCommand: ParsableCommand {
         let width = grouping.groups.map(\.name.count).max() ?? 0
         for group in grouping.groups {
             let file = group.fileStem + ".dat"
-            try TextFile.writeAtomically(FIMIText.text(of: result.database, transactions: group.instances),
-                                         to: (output as NSString).appendingPathComponent(file))
-            let summary = TransactionSummary(result.database.selecting(group.instances), layout: layout)
+            let transactions = result.database.selecting(group.instances)
+            try transactions.writeFIMI(to: (output as NSString).appendingPathComponent(file))
+            let summary = TransactionSummary(transactions, layout: layout)
             let padded = group.name.padding(toLength: width, withPad: " ", startingAt: 0)
             print("  \(padded)  \(String(group.count).leftPadded(6)) transactions  items/layer \(format(summary.meanItemsPerLayer))  density \(String(format: "%.4f", summary.density))  \(file)")
         }

@@ -135,10 +135,4 @@ import Testing
             _ = try Binarizer.binarize(m, layout: layout, weights: NeuronWeights(values: [1, 2]), rule: .topK(1))
         }
     }
-
-    @Test func fimiText() throws {
-        let db = try TransactionDatabase(itemCount: 5, transactions: [[3, 0], [], [4]])
-        #expect(FIMIText.text(of: db) == "0 3\n\n4\n")
-        #expect(FIMIText.text(of: db, transactions: [2, 0]) == "4\n0 3\n")
-    }
 }
