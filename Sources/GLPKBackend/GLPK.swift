@@ -28,6 +28,9 @@ public struct GLPK: ILPSolver {
         glp_init_iocp(&iocp)
         iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         iocp.presolve = GLP_ON
+        // Hybrid pseudocost branching: scpa1 in 2.6 s instead of 6.0 s with GLPK's default
+        // (Driebeck–Tomlin); all cuts on made it 43.8 s (measured with glpsol 5.0).
+        iocp.br_tech = GLP_BR_PCH
         if let limit = options.timeLimit { iocp.tm_lim = Int32(clamping: Int((max(0, limit) * 1000).rounded())) }
         if let gap = options.relativeGap { iocp.mip_gap = gap }
 

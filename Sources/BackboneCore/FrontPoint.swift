@@ -1,0 +1,66 @@
+import LinearModel
+
+/// One point of an exact coverage-vs-size front: the best backbone found with at most
+/// `budget` neurons, as one backend solved it.
+public struct FrontPoint: Sendable, Equatable {
+    /// The size limit `K` of this solve.
+    public var budget: Int
+    /// Neurons in the backbone returned (tidied; at most `budget`).
+    public var size: Int
+    /// Instances the backbone covers (recomputed from the backbone, not read off the solver).
+    public var covered: Int
+    /// `covered / instances`.
+    public var coverage: Double
+    public var status: SolveStatus
+    /// Best proven upper bound on coverable instances at this budget (nil when unknown).
+    public var bound: Double?
+    /// Relative gap reported for this point (0 when proven optimal).
+    public var gap: Double?
+    public var seconds: Double
+    public var solver: String
+    /// The backbone itself, ascending neuron ids.
+    public var backbone: [Int]
+
+    public var isProvenOptimal: Bool { status == .optimal }
+}
+
+/// The exact front of one group under one coverage rule, solved by one backend.
+public struct ExactFront: Sendable, Equatable {
+    public var groupName: String
+    public var rule: CoverageRule
+    public var solver: String
+    public var solverVersion: String
+    public var instanceCount: Int
+    public var distinctTransactions: Int
+    /// Below this size nothing can be covered: the front is 0 there (trivially).
+    public var minimumUsefulSize: Int
+    /// One point per budget from `minimumUsefulSize` until everything is covered.
+    public var points: [FrontPoint]
+
+    public var totalSeconds: Double { points.reduce(0) { $0 + $1.seconds } }
+    public var provenCount: Int { points.filter(\.isProvenOptimal).count }
+
+    /// The Pareto-optimal points: those covering strictly more than every smaller budget.
+    public var paretoPoints: [FrontPoint] {
+        var best = 0
+        return points.filter { p in
+            defer { best = max(best, p.covered) }
+            return p.covered > best
+        }
+    }
+
+    /// Best known coverage (instances) with at most `size` neurons, and whether it is proven.
+    /// Uses monotonicity: a larger budget never covers less.
+    public func bestCovered(atMost size: Int) -> (covered: Int, proven: Bool)? {
+        if size < minimumUsefulSize { return (0, true) }
+        guard let p = points.last(where: { $0.budget <= size }) else { return nil }
+        if size > (points.last?.budget ?? 0), p.covered == instanceCount { return (instanceCount, true) }
+        return (p.covered, p.isProvenOptimal && p.budget == size || p.covered == instanceCount)
+    }
+
+    /// Smallest budget whose best known backbone covers at least `covered` instances.
+    public func smallestSize(covering covered: Int) -> Int? {
+        if covered <= 0 { return 0 }
+        return points.first { $0.covered >= covered }?.budget
+    }
+}

@@ -1,0 +1,64 @@
+import LinearModel
+
+/// Computes the exact front of a cover model: solves `maxCoverage(budget: K)` for
+/// `K = minimumUsefulSize, +1, …` until every instance is covered, each solve warm-started
+/// from the previous point's backbone (feasible for the next budget).
+public struct FrontSweep: Sendable {
+    public var options: SolverOptions
+    /// Called after each point (for progress lines).
+    public var onPoint: (@Sendable (FrontPoint) -> Void)?
+
+    public init(options: SolverOptions = SolverOptions(), onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
+        self.options = options
+        self.onPoint = onPoint
+    }
+
+    public func run(_ model: CoverModel, groupName: String, solver: ILPSolver) throws -> ExactFront {
+        let group = model.group
+        var front = ExactFront(groupName: groupName, rule: model.rule, solver: solver.name,
+                               solverVersion: solver.version, instanceCount: group.instanceCount,
+                               distinctTransactions: group.distinct.count,
+                               minimumUsefulSize: model.minimumUsefulSize, points: [])
+        guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
+        var previous: [Int] = []
+        var budget = model.minimumUsefulSize
+        let largest = model.neurons.count
+        while budget <= largest {
+            let compiled = try model.maxCoverage(budget: budget).compile()
+            var opts = options
+            let start = model.point(for: previous)
+            if compiled.maxViolation(of: start) <= 1e-9 { opts.initialSolution = start }
+            let result = solver.solve(compiled, options: opts)
+            var backbone = previous
+            if let values = result.values {
+                let found = model.backbone(from: values)
+                // Keep the better of the solver's point and the warm start (a time-limited
+                // solve may return a worse incumbent than the one it was given).
+                if group.covered(by: found, rule: model.rule) >= group.covered(by: previous, rule: model.rule) {
+                    backbone = found
+                }
+            }
+            guard result.status == .optimal || result.status == .timeLimit else {
+                throw CoreError.invalidArgument("\(solver.name) failed on \(groupName) at budget \(budget): \(result.status.rawValue) \(result.message) [\(result.rawStatus)]")
+            }
+            let covered = group.covered(by: backbone, rule: model.rule)
+            if let objective = result.objective, Double(covered) + 1e-6 < objective {
+                throw CoreError.invalidArgument("\(solver.name) reports \(objective) covered at budget \(budget) but its backbone covers \(covered)")
+            }
+            let proven = result.status == .optimal && Double(covered) + 1e-6 >= (result.objective ?? .infinity)
+            let bound = proven ? Double(covered) : result.bound.map { min($0, Double(group.instanceCount)) }
+            let point = FrontPoint(budget: budget, size: backbone.count, covered: covered,
+                                   coverage: Double(covered) / Double(group.instanceCount),
+                                   status: proven ? .optimal : result.status,
+                                   bound: bound,
+                                   gap: proven ? 0 : bound.map { max(0, $0 - Double(covered)) / max(1, Double(covered)) },
+                                   seconds: result.seconds, solver: solver.name, backbone: backbone)
+            front.points.append(point)
+            onPoint?(point)
+            previous = backbone
+            if covered == group.instanceCount { break }
+            budget += 1
+        }
+        return front
+    }
+}
