@@ -22,6 +22,20 @@ public struct FrontPoint: Sendable, Equatable {
     public var backbone: [Int]
 
     public var isProvenOptimal: Bool { status == .optimal }
+
+    public init(budget: Int, size: Int, covered: Int, coverage: Double, status: SolveStatus, bound: Double?,
+                gap: Double?, seconds: Double, solver: String, backbone: [Int]) {
+        self.budget = budget
+        self.size = size
+        self.covered = covered
+        self.coverage = coverage
+        self.status = status
+        self.bound = bound
+        self.gap = gap
+        self.seconds = seconds
+        self.solver = solver
+        self.backbone = backbone
+    }
 }
 
 /// The exact front of one group under one coverage rule, solved by one backend.
@@ -36,6 +50,18 @@ public struct ExactFront: Sendable, Equatable {
     public var minimumUsefulSize: Int
     /// One point per budget from `minimumUsefulSize` until everything is covered.
     public var points: [FrontPoint]
+
+    public init(groupName: String, rule: CoverageRule, solver: String, solverVersion: String, instanceCount: Int,
+                distinctTransactions: Int, minimumUsefulSize: Int, points: [FrontPoint]) {
+        self.groupName = groupName
+        self.rule = rule
+        self.solver = solver
+        self.solverVersion = solverVersion
+        self.instanceCount = instanceCount
+        self.distinctTransactions = distinctTransactions
+        self.minimumUsefulSize = minimumUsefulSize
+        self.points = points
+    }
 
     public var totalSeconds: Double { points.reduce(0) { $0 + $1.seconds } }
     public var provenCount: Int { points.filter(\.isProvenOptimal).count }
