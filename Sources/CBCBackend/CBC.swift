@@ -10,11 +10,18 @@ import LinearModel
 public struct CBC: ILPSolver {
     public init() {}
 
+    private static let lock = NSLock()
+
     public var name: String { "cbc" }
     public var version: String { String(cString: Cbc_getVersion()) }
 
     public func solve(_ model: CompiledModel, options: SolverOptions) -> SolveResult {
         if let trivial = model.solveWithoutColumns(solver: name, version: version) { return trivial }
+        // CBC 2.10's C interface runs CbcMain1, which keeps static state: two solves on two
+        // threads at once corrupt each other (seen as status -1 with no solution under
+        // parallel tests). One solve at a time, process-wide.
+        CBC.lock.lock()
+        defer { CBC.lock.unlock() }
         let clock = ContinuousClock.now
         let cbc = Cbc_newModel()!
         defer { Cbc_deleteModel(cbc) }
