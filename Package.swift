@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "BackboneDataTests", dependencies: ["BackboneData", "Mining", "TestSupport"]),
         .testTarget(name: "BackboneCoreTests",
                     dependencies: ["BackboneCore", "GLPKBackend", "CBCBackend", "Mining", "BackboneData", "LinearModel", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "BackboneCore", "LinearModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI"]),
     ]
 )
