@@ -16,7 +16,7 @@ struct BackbonesCommand: ParsableCommand {
             SolveCommand.self,
             SelftestCommand.self,
             TransactionsCommand.self,
-            // MineCommand.self  (mining issue)
+            MineCommand.self,
             // HeuristicCommand.self, ILPCommand.self, ParetoCommand.self  (pareto issue)
         ]
     )

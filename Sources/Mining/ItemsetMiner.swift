@@ -15,12 +15,9 @@ public protocol ItemsetMiner: Sendable {
 extension ItemsetMiner {
     /// All itemsets the query asks for, sorted lexicographically by items (see `Itemset`).
     public func itemsets(_ database: TransactionDatabase, _ query: MiningQuery) throws -> [Itemset] {
-        var result: [Itemset] = []
-        try mine(database, query) { items, support in
-            result.append(Itemset(items: Array(items), support: support))
-        }
-        result.sort()
-        return result
+        var collector = ItemsetCollector(itemCount: database.itemCount)
+        try mine(database, query) { items, support in collector.add(items, support: support) }
+        return collector.sorted()
     }
 
     /// The number of itemsets the query asks for (without storing them).
