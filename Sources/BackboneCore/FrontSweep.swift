@@ -13,7 +13,9 @@ public struct FrontSweep: Sendable {
         self.onPoint = onPoint
     }
 
-    public func run(_ model: CoverModel, groupName: String, solver: ILPSolver) throws -> ExactFront {
+    /// - Parameter seeds: backbones known beforehand (e.g. the heuristics'): each point starts
+    ///   from the best-covering of these that fits its budget, if it beats the previous point.
+    public func run(_ model: CoverModel, groupName: String, solver: ILPSolver, seeds: [[Int]] = []) throws -> ExactFront {
         let group = model.group
         var front = ExactFront(groupName: groupName, rule: model.rule, solver: solver.name,
                                solverVersion: solver.version, instanceCount: group.instanceCount,
@@ -26,15 +28,21 @@ public struct FrontSweep: Sendable {
         while budget <= largest {
             let compiled = try model.maxCoverage(budget: budget).compile()
             var opts = options
-            let start = model.point(for: previous)
+            var startBackbone = previous
+            var startCovered = group.covered(by: previous, rule: model.rule)
+            for seed in seeds where seed.count <= budget {
+                let c = group.covered(by: seed, rule: model.rule)
+                if c > startCovered { startBackbone = seed; startCovered = c }
+            }
+            let start = model.point(for: startBackbone)
             if compiled.maxViolation(of: start) <= 1e-9 { opts.initialSolution = start }
             let result = solver.solve(compiled, options: opts)
-            var backbone = previous
+            var backbone = startBackbone
             if let values = result.values {
                 let found = model.backbone(from: values)
                 // Keep the better of the solver's point and the warm start (a time-limited
                 // solve may return a worse incumbent than the one it was given).
-                if group.covered(by: found, rule: model.rule) >= group.covered(by: previous, rule: model.rule) {
+                if group.covered(by: found, rule: model.rule) >= startCovered {
                     backbone = found
                 }
             }

@@ -17,7 +17,8 @@ struct BackbonesCommand: ParsableCommand {
             SelftestCommand.self,
             TransactionsCommand.self,
             MineCommand.self,
-            // HeuristicCommand.self, ILPCommand.self, ParetoCommand.self  (pareto issue)
+            ParetoCommand.self,
+            // HeuristicCommand.self, ILPCommand.self  (pareto issue)
         ]
     )
 
