@@ -48,9 +48,15 @@ struct MineCommand: ParsableCommand {
     @Option(help: "bitset (fast) or brute-force (reference, at most 20 items).")
     var miner: String = "bitset"
 
+    @Option(help: "Stop with an error after this many itemsets (0: no limit); dense data can have billions of frequent itemsets.")
+    var limit: Int = 5_000_000
+
     func validate() throws {
         guard (minSupport == nil) != (minCount == nil) else {
             throw ValidationError("give the minimum support once: --min-support F (a fraction in (0, 1]) or --min-count N (a number of transactions)")
+        }
+        if limit < 0 {
+            throw ValidationError("--limit must be 0 (no limit) or positive")
         }
         if layerComplete && layers == nil {
             throw ValidationError("--layer-complete needs the layer widths: add --layers W1,W2,…")
@@ -83,7 +89,11 @@ struct MineCommand: ParsableCommand {
         let start = Date()
         var progress = ProgressReporter(start: start)
         var collector = ItemsetCollector(itemCount: database.itemCount)
+        let limit = self.limit
         try itemMiner.mine(database, query) { items, s in
+            if limit > 0 && collector.count >= limit {
+                throw InputError("more than \(limit) \(miningTarget) itemsets at support ≥ \(resolved.minimumSupportCount): raise the minimum support, add --max-size, use --target closed or maximal, or raise --limit")
+            }
             collector.add(items, support: s)
             progress.tick(collector.count)
         }

@@ -10,16 +10,16 @@ public struct BitsetMiner: ItemsetMiner {
     public init() {}
 
     public func mine(_ database: TransactionDatabase, _ query: MiningQuery,
-                     visit: (_ items: UnsafeBufferPointer<Int>, _ support: Int) -> Void) throws {
+                     visit: (_ items: UnsafeBufferPointer<Int>, _ support: Int) throws -> Void) throws {
         let q = try query.resolved(for: database)
-        let bitsets = VerticalBitsets(database, minimumSupportCount: q.minimumSupportCount)
+        let bitsets = try VerticalBitsets(database, minimumSupportCount: q.minimumSupportCount)
         let filter = SearchFilter(query: q, bitsets: bitsets)
-        withoutActuallyEscaping(visit) { visit in
+        try withoutActuallyEscaping(visit) { visit in
             let emitter = ResultEmitter(filter: filter, bitsets: bitsets, visit: visit)
             switch q.target {
-            case .frequent: FrequentSearch(bitsets: bitsets, filter: filter, emitter: emitter).run()
-            case .closed: ClosedSearch(bitsets: bitsets, filter: filter, emitter: emitter).run()
-            case .maximal: MaximalSearch(bitsets: bitsets, filter: filter, emitter: emitter).run()
+            case .frequent: try FrequentSearch(bitsets: bitsets, filter: filter, emitter: emitter).run()
+            case .closed: try ClosedSearch(bitsets: bitsets, filter: filter, emitter: emitter).run()
+            case .maximal: try MaximalSearch(bitsets: bitsets, filter: filter, emitter: emitter).run()
             }
         }
     }

@@ -10,7 +10,7 @@ public struct BruteForceMiner: ItemsetMiner {
     public init() {}
 
     public func mine(_ database: TransactionDatabase, _ query: MiningQuery,
-                     visit: (_ items: UnsafeBufferPointer<Int>, _ support: Int) -> Void) throws {
+                     visit: (_ items: UnsafeBufferPointer<Int>, _ support: Int) throws -> Void) throws {
         let q = try query.resolved(for: database)
         let occurring = (0..<database.itemCount).filter { item in
             (0..<database.count).contains { database.contains(item, inTransaction: $0) }
@@ -55,7 +55,7 @@ public struct BruteForceMiner: ItemsetMiner {
             items.removeAll(keepingCapacity: true)
             for bit in 0..<k where s & (1 << bit) != 0 { items.append(occurring[bit]) }
             guard q.passesFilters(items) else { continue }
-            items.withUnsafeBufferPointer { visit($0, support[s]) }
+            try items.withUnsafeBufferPointer { try visit($0, support[s]) }
         }
     }
 }

@@ -6,8 +6,8 @@
 /// `P` ("prefix-preserving"). Searching only such extensions visits each closed set once,
 /// needs no store of found sets, and runs in time polynomial per closed set.
 /// The closure of `P ∪ {e}` is every item present in all of its transactions; only items
-/// frequent together with `P` can qualify, so each node carries that list (with supports)
-/// and the child's list is computed in the same pass as its closure.
+/// frequent together with `P` can qualify, so each node carries that list and the child's
+/// list is computed in the same pass as its closure.
 final class ClosedSearch {
     private let v: VerticalBitsets
     private let filter: SearchFilter
@@ -16,10 +16,9 @@ final class ClosedSearch {
     private let m: Int
     private let tidWords: Int
 
-    private let nodeTids: UnsafeMutablePointer<UInt64>
-    /// Per depth: items not in the set but frequent with it, ascending, `m` slots per depth.
-    private let lists: UnsafeMutablePointer<Int32>
-    private let listCounts: UnsafeMutablePointer<Int>
+    /// Per depth: the set's tid-list, and the items not in it but frequent with it (ascending).
+    private let nodeTids: DepthArena<UInt64>
+    private let lists: DepthArena<Int32>
     /// The current closed set (recoded items).
     private let current: UnsafeMutablePointer<Int32>
     private var currentCount = 0
@@ -31,20 +30,18 @@ final class ClosedSearch {
         minCount = filter.query.minimumSupportCount
         m = bitsets.itemCount
         tidWords = bitsets.tidWords
-        nodeTids = .allocate(capacity: (m + 2) * tidWords)
-        lists = .allocate(capacity: (m + 2) * max(1, m))
-        listCounts = .allocate(capacity: m + 2)
+        nodeTids = DepthArena(depths: m + 2)
+        lists = DepthArena(depths: m + 2)
         current = .allocate(capacity: max(1, m))
     }
 
-    deinit {
-        nodeTids.deallocate(); lists.deallocate(); listCounts.deallocate(); current.deallocate()
-    }
+    deinit { current.deallocate() }
 
-    func run() {
+    func run() throws {
         guard m > 0 else { return }
-        v.fillAllTransactions(nodeTids)
+        v.fillAllTransactions(nodeTids.array(0, count: tidWords))
         // closure(∅): the items in every transaction.
+        let list = lists.array(0, count: m)
         var n = 0
         var layers: UInt64 = 0
         for r in 0..<m {
@@ -52,39 +49,39 @@ final class ClosedSearch {
                 current[currentCount] = Int32(r); currentCount += 1
                 layers |= filter.layerBit[r]
             } else {
-                lists[n] = Int32(r); n += 1
+                list[n] = Int32(r); n += 1
             }
         }
-        listCounts[0] = n
-        if currentCount > 0 && reachable(depth: 0, above: -1, layers: layers) {
-            emitter.emit(current, count: currentCount, support: v.transactionCount)
+        guard reachable(list, n, above: -1, layers: layers) else { return }
+        if currentCount > 0 {
+            try emitter.emit(current, count: currentCount, support: v.transactionCount)
         }
-        if currentCount < filter.query.maxSize { node(depth: 0, core: -1, layers: layers) }
+        if currentCount < filter.query.maxSize {
+            try node(depth: 0, list: list, count: n, core: -1, layers: layers)
+        }
     }
 
     /// Whether the current set plus the list's items above `core` can pass the monotone filters.
-    private func reachable(depth d: Int, above core: Int, layers: UInt64) -> Bool {
-        let list = lists + d * m
+    private func reachable(_ list: UnsafePointer<Int32>, _ count: Int, above core: Int, layers: UInt64) -> Bool {
         var size = currentCount
         var all = layers
-        for k in 0..<listCounts[d] where Int(list[k]) > core {
+        for k in 0..<count where Int(list[k]) > core {
             size += 1
             all |= filter.layerBit[Int(list[k])]
         }
         return filter.mayContainResult(size: size, layers: all)
     }
 
-    private func node(depth d: Int, core: Int, layers: UInt64) {
-        let tid = nodeTids + d * tidWords
-        let childTid = nodeTids + (d + 1) * tidWords
-        let list = lists + d * m
-        let count = listCounts[d]
-        let childList = lists + (d + 1) * m
+    private func node(depth d: Int, list: UnsafePointer<Int32>, count: Int, core: Int, layers: UInt64) throws {
+        let tid = nodeTids.array(d, count: tidWords)
+        let childTid = nodeTids.array(d + 1, count: tidWords)
+        let childList = lists.array(d + 1, count: count)
         for i in 0..<count {
             let e = Int(list[i])
             guard e > core else { continue }
             let support = intersect(tid, v.tids + e * tidWords, into: childTid, tidWords)
             let saved = currentCount
+            defer { currentCount = saved }
             current[currentCount] = Int32(e); currentCount += 1
             var childLayers = layers | filter.layerBit[e]
             var n = 0
@@ -101,16 +98,11 @@ final class ClosedSearch {
                     childList[n] = Int32(y); n += 1
                 }
             }
-            if prefixPreserving {
-                listCounts[d + 1] = n
-                if reachable(depth: d + 1, above: e, layers: childLayers) {
-                    emitter.emit(current, count: currentCount, support: support)
-                    if currentCount < filter.query.maxSize {
-                        node(depth: d + 1, core: e, layers: childLayers)
-                    }
-                }
+            guard prefixPreserving, reachable(childList, n, above: e, layers: childLayers) else { continue }
+            try emitter.emit(current, count: currentCount, support: support)
+            if currentCount < filter.query.maxSize {
+                try node(depth: d + 1, list: childList, count: n, core: e, layers: childLayers)
             }
-            currentCount = saved
         }
     }
 }

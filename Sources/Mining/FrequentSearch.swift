@@ -10,9 +10,10 @@ final class FrequentSearch {
     private let m: Int
     private let tidWords: Int
 
-    private let nodeTids: UnsafeMutablePointer<UInt64>
-    private let lists: UnsafeMutablePointer<Int32>
-    private let listSupports: UnsafeMutablePointer<Int32>
+    /// Per depth: the set's tid-list, and its extension items with their supports.
+    private let nodeTids: DepthArena<UInt64>
+    private let lists: DepthArena<Int32>
+    private let listSupports: DepthArena<Int32>
     private let current: UnsafeMutablePointer<Int32>
     private var currentCount = 0
 
@@ -23,39 +24,39 @@ final class FrequentSearch {
         minCount = filter.query.minimumSupportCount
         m = bitsets.itemCount
         tidWords = bitsets.tidWords
-        nodeTids = .allocate(capacity: (m + 2) * tidWords)
-        lists = .allocate(capacity: (m + 2) * max(1, m))
-        listSupports = .allocate(capacity: (m + 2) * max(1, m))
+        nodeTids = DepthArena(depths: m + 2)
+        lists = DepthArena(depths: m + 2)
+        listSupports = DepthArena(depths: m + 2)
         current = .allocate(capacity: max(1, m))
     }
 
-    deinit {
-        nodeTids.deallocate(); lists.deallocate(); listSupports.deallocate(); current.deallocate()
-    }
+    deinit { current.deallocate() }
 
-    func run() {
+    func run() throws {
         guard m > 0 else { return }
-        v.fillAllTransactions(nodeTids)
+        v.fillAllTransactions(nodeTids.array(0, count: tidWords))
+        let list = lists.array(0, count: m), supports = listSupports.array(0, count: m)
         var layers: UInt64 = 0
         for r in 0..<m {
-            lists[r] = Int32(r); listSupports[r] = Int32(v.support[r])
+            list[r] = Int32(r); supports[r] = Int32(v.support[r])
             layers |= filter.layerBit[r]
         }
         guard filter.mayContainResult(size: m, layers: layers) else { return }
-        node(depth: 0, count: m, layers: 0)
+        try node(depth: 0, list: list, supports: supports, count: m, layers: 0)
     }
 
-    private func node(depth d: Int, count: Int, layers: UInt64) {
-        let tid = nodeTids + d * tidWords
-        let childTid = nodeTids + (d + 1) * tidWords
-        let list = lists + d * m, supports = listSupports + d * m
-        let childList = lists + (d + 1) * m, childSupports = listSupports + (d + 1) * m
+    private func node(depth d: Int, list: UnsafePointer<Int32>, supports: UnsafePointer<Int32>,
+                      count: Int, layers: UInt64) throws {
+        let tid = nodeTids.array(d, count: tidWords)
+        let childTid = nodeTids.array(d + 1, count: tidWords)
+        let childList = lists.array(d + 1, count: count)
+        let childSupports = listSupports.array(d + 1, count: count)
         for i in 0..<count {
             let x = Int(list[i])
             current[currentCount] = Int32(x); currentCount += 1
             defer { currentCount -= 1 }
             let childLayers = layers | filter.layerBit[x]
-            // The child's list, and the items it could still reach (for the monotone filters).
+            // The child's list, and the layers it could still reach (for the monotone filters).
             var n = 0
             var reach = childLayers
             if currentCount < filter.query.maxSize {
@@ -70,8 +71,10 @@ final class FrequentSearch {
                 }
             }
             guard filter.mayContainResult(size: currentCount + n, layers: reach) else { continue }
-            emitter.emit(current, count: currentCount, support: Int(supports[i]))
-            if n > 0 { node(depth: d + 1, count: n, layers: childLayers) }
+            try emitter.emit(current, count: currentCount, support: Int(supports[i]))
+            if n > 0 {
+                try node(depth: d + 1, list: childList, supports: childSupports, count: n, layers: childLayers)
+            }
         }
     }
 }

@@ -7,9 +7,10 @@ public protocol ItemsetMiner: Sendable {
     /// Calls `visit` once for every itemset the query asks for, in the miner's own search
     /// order. `items` holds the item ids in ascending order and is only valid during the call
     /// (copy it to keep it): no array is allocated per itemset, so very large results can be
-    /// counted or streamed. Throws an `InputError` for an invalid query.
+    /// counted or streamed. An error thrown by `visit` stops the search and is rethrown (e.g.
+    /// to give up on a result too large to keep). Throws an `InputError` for an invalid query.
     func mine(_ database: TransactionDatabase, _ query: MiningQuery,
-              visit: (_ items: UnsafeBufferPointer<Int>, _ support: Int) -> Void) throws
+              visit: (_ items: UnsafeBufferPointer<Int>, _ support: Int) throws -> Void) throws
 }
 
 extension ItemsetMiner {

@@ -30,22 +30,23 @@ final class MaximalSearch {
     private let tidWords: Int
     private let itemWords: Int
 
-    /// Tid-list of the head at each depth.
-    private let nodeTids: UnsafeMutablePointer<UInt64>
-    /// Frequent tail (items, supports with the head) at each depth, `m` slots per depth.
-    private let tailItems: UnsafeMutablePointer<Int32>
-    private let tailSupports: UnsafeMutablePointer<Int32>
+    /// Per depth: the head's tid-list, the frequent tail (items, supports with the head),
+    /// and the tail as an item bit set.
+    private let nodeTids: DepthArena<UInt64>
+    private let tailItems: DepthArena<Int32>
+    private let tailSupports: DepthArena<Int32>
+    private let tailBitsArena: DepthArena<UInt64>
     /// The current head (recoded items), with room to append a tail for reporting.
     private let head: UnsafeMutablePointer<Int32>
     private var headCount = 0
-    /// Per depth: the tail as an item bit set. Scratch: a tid-list.
-    private let tailBitsStack: UnsafeMutablePointer<UInt64>
+    /// Scratch tid-list for the look-ahead.
     private let scratchTid: UnsafeMutablePointer<UInt64>
     /// Known maximal sets as item bit sets, `itemWords` words each.
     private var found: GrowableBuffer<UInt64>
     private var foundCount = 0
     /// LMFI per depth: indices of known maximal sets containing that depth's head.
     private let lists: UnsafeMutablePointer<GrowableBuffer<Int32>>
+    private let depthCount: Int
 
     init(bitsets: VerticalBitsets, filter: SearchFilter, emitter: ResultEmitter) {
         v = bitsets
@@ -55,41 +56,40 @@ final class MaximalSearch {
         m = bitsets.itemCount
         tidWords = bitsets.tidWords
         itemWords = max(1, (m + 63) / 64)
-        let depths = m + 2
-        nodeTids = .allocate(capacity: depths * tidWords)
-        tailItems = .allocate(capacity: depths * max(1, m))
-        tailSupports = .allocate(capacity: depths * max(1, m))
+        depthCount = m + 2
+        nodeTids = DepthArena(depths: depthCount)
+        tailItems = DepthArena(depths: depthCount)
+        tailSupports = DepthArena(depths: depthCount)
+        tailBitsArena = DepthArena(depths: depthCount)
         head = .allocate(capacity: max(1, m))
-        tailBitsStack = .allocate(capacity: depths * itemWords)
         scratchTid = .allocate(capacity: tidWords)
         found = GrowableBuffer(capacity: 1024 * itemWords)
-        lists = .allocate(capacity: depths)
-        for d in 0..<depths { (lists + d).initialize(to: GrowableBuffer(capacity: 16)) }
+        lists = .allocate(capacity: depthCount)
+        for d in 0..<depthCount { (lists + d).initialize(to: GrowableBuffer(capacity: 4)) }
     }
 
     deinit {
-        nodeTids.deallocate(); tailItems.deallocate(); tailSupports.deallocate()
-        head.deallocate(); tailBitsStack.deallocate(); scratchTid.deallocate()
+        head.deallocate(); scratchTid.deallocate()
         found.free()
-        for d in 0..<(m + 2) { lists[d].free() }
+        for d in 0..<depthCount { lists[d].free() }
         lists.deallocate()
     }
 
-    func run() {
+    func run() throws {
         guard m > 0 else { return }
-        v.fillAllTransactions(nodeTids)
+        v.fillAllTransactions(nodeTids.array(0, count: tidWords))
         let all = UnsafeMutablePointer<Int32>.allocate(capacity: m)
         defer { all.deallocate() }
         for r in 0..<m { all[r] = Int32(r) }
-        node(depth: 0, candidates: all, candidateCount: m, support: v.transactionCount, headLayers: 0)
+        try node(depth: 0, candidates: all, candidateCount: m, support: v.transactionCount, headLayers: 0)
     }
 
     private func node(depth d: Int, candidates: UnsafePointer<Int32>, candidateCount: Int,
-                      support: Int, headLayers: UInt64) {
-        let tid = nodeTids + d * tidWords
-        let fItems = tailItems + d * m
-        let fSupports = tailSupports + d * m
-        let tailBits = tailBitsStack + d * itemWords
+                      support: Int, headLayers: UInt64) throws {
+        let tid = nodeTids.array(d, count: tidWords)
+        let fItems = tailItems.array(d, count: candidateCount)
+        let fSupports = tailSupports.array(d, count: candidateCount)
+        let tailBits = tailBitsArena.array(d, count: itemWords)
         let headStart = headCount
         defer { headCount = headStart }
 
@@ -122,7 +122,7 @@ final class MaximalSearch {
         if anyKnownSuperset(of: tailBits, depth: d) { return }
 
         if fCount == 0 {
-            record(extra: fItems, extraCount: 0, support: support, depth: d)
+            try record(extra: fItems, extraCount: 0, support: support, depth: d)
             return
         }
 
@@ -135,7 +135,7 @@ final class MaximalSearch {
                 if s < minCount { break }
             }
             if s >= minCount {
-                record(extra: fItems, extraCount: fCount, support: s, depth: d)
+                try record(extra: fItems, extraCount: fCount, support: s, depth: d)
                 return
             }
         }
@@ -143,7 +143,7 @@ final class MaximalSearch {
         sortBySupport(fItems, fSupports, fCount)
 
         // Children, each heading the tail after its item (`tailBits` still holds the tail).
-        let childTid = nodeTids + (d + 1) * tidWords
+        let childTid = nodeTids.array(d + 1, count: tidWords)
         for i in 0..<fCount {
             let x = Int(fItems[i])
             if i > 0 { tailBits[Int(fItems[i - 1]) >> 6] &= ~(1 << UInt64(fItems[i - 1] & 63)) }
@@ -152,7 +152,7 @@ final class MaximalSearch {
             if filterList(depth: d, containing: x, stopIfSupersetOf: tailBits) { break }
             _ = intersect(tid, v.tids + x * tidWords, into: childTid, tidWords)
             head[headCount] = Int32(x); headCount += 1
-            node(depth: d + 1, candidates: fItems + i + 1, candidateCount: fCount - i - 1,
+            try node(depth: d + 1, candidates: fItems + i + 1, candidateCount: fCount - i - 1,
                  support: Int(fSupports[i]), headLayers: layers | filter.layerBit[x])
             headCount -= 1
         }
@@ -205,7 +205,7 @@ final class MaximalSearch {
 
     /// Records head ∪ extra as a maximal set: stores it, adds it to the lists of the nodes on
     /// the path (all of whose heads it contains), and reports it.
-    private func record(extra: UnsafePointer<Int32>, extraCount: Int, support: Int, depth d: Int) {
+    private func record(extra: UnsafePointer<Int32>, extraCount: Int, support: Int, depth d: Int) throws {
         let savedHead = headCount
         for k in 0..<extraCount { head[headCount + k] = extra[k] }
         headCount += extraCount
@@ -217,7 +217,7 @@ final class MaximalSearch {
         let index = Int32(foundCount)
         foundCount += 1
         for a in 0..<d { lists[a].append(index) }
-        emitter.emit(head, count: headCount, support: support)
+        try emitter.emit(head, count: headCount, support: support)
         headCount = savedHead
     }
 }

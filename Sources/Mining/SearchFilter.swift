@@ -41,9 +41,9 @@ final class ResultEmitter {
     private let filter: SearchFilter
     private let originalItem: [Int]
     private let buffer: UnsafeMutableBufferPointer<Int>
-    private let visit: (UnsafeBufferPointer<Int>, Int) -> Void
+    private let visit: (UnsafeBufferPointer<Int>, Int) throws -> Void
 
-    init(filter: SearchFilter, bitsets: VerticalBitsets, visit: @escaping (UnsafeBufferPointer<Int>, Int) -> Void) {
+    init(filter: SearchFilter, bitsets: VerticalBitsets, visit: @escaping (UnsafeBufferPointer<Int>, Int) throws -> Void) {
         self.filter = filter
         self.originalItem = bitsets.originalItem
         self.buffer = .allocate(capacity: max(1, bitsets.itemCount))
@@ -53,7 +53,7 @@ final class ResultEmitter {
     deinit { buffer.deallocate() }
 
     /// Reports `items[0..<count]` (recoded) if it passes the filters.
-    func emit(_ items: UnsafePointer<Int32>, count: Int, support: Int) {
+    func emit(_ items: UnsafePointer<Int32>, count: Int, support: Int) throws {
         let q = filter.query
         guard count >= q.minSize, count <= q.maxSize else { return }
         var layers: UInt64 = 0
@@ -66,6 +66,6 @@ final class ResultEmitter {
         var result = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
         result.sort()
         if filter.needsExactLayerCheck, let layout = q.layerComplete, !layout.isLayerComplete(result) { return }
-        visit(UnsafeBufferPointer(result), support)
+        try visit(UnsafeBufferPointer(result), support)
     }
 }

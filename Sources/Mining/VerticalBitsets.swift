@@ -1,3 +1,5 @@
+import FileSupport
+
 /// The frequent items of a database, recoded and stored vertically for the depth-first miners.
 ///
 /// Items whose support is below the minimum can never be part of a frequent itemset, so they
@@ -19,7 +21,11 @@ final class VerticalBitsets {
     /// `itemCount * tidWords` words; item `r`'s tid-list starts at `tids + r * tidWords`.
     let tids: UnsafeMutablePointer<UInt64>
 
-    init(_ database: TransactionDatabase, minimumSupportCount: Int) {
+    /// Largest tid-list storage accepted, in 64-bit words (4 GiB): beyond it the data is far
+    /// from the dense shape this layout is for.
+    static let maxWords = 1 << 29
+
+    init(_ database: TransactionDatabase, minimumSupportCount: Int) throws {
         transactionCount = database.count
         tidWords = max(1, (database.count + 63) / 64)
         var counts = [Int](repeating: 0, count: database.itemCount)
@@ -40,6 +46,9 @@ final class VerticalBitsets {
         originalItem = frequent
         support = frequent.map { counts[$0] }
         itemCount = frequent.count
+        guard itemCount * tidWords <= Self.maxWords else {
+            throw InputError("\(itemCount) frequent items × \(database.count) transactions need \(itemCount * tidWords / (1 << 27)) GiB of bit-vector tid-lists; raise the minimum support")
+        }
 
         var recoded = [Int](repeating: -1, count: database.itemCount)
         for (r, item) in frequent.enumerated() { recoded[item] = r }

@@ -155,3 +155,39 @@ let fixtures: [Fixture] = [
         }
     }
 }
+
+/// More than 64 layers: the search cannot track layers in one word and falls back to the
+/// exact check on each result.
+@Suite struct ManyLayersTests {
+    // 66 items, one per layer; the third transaction lacks item 5.
+    let db = database(66, [Array(0..<66), Array(0..<66), (0..<66).filter { $0 != 5 }])
+    let layout = try! LayerLayout(widths: Array(repeating: 1, count: 66))
+
+    @Test func maximalAndClosed() throws {
+        let all = Itemset(items: Array(0..<66), support: 2)
+        for miner in allMiners where !(miner is BruteForceMiner) {
+            #expect(try miner.itemsets(db, MiningQuery(target: .maximal, minimumSupport: .count(2), layerComplete: layout)) == [all])
+            #expect(try miner.itemsets(db, MiningQuery(target: .closed, minimumSupport: .count(2), layerComplete: layout)) == [all])
+            #expect(try miner.itemsets(db, MiningQuery(target: .closed, minimumSupport: .count(2))).count == 2)
+            #expect(try miner.itemsets(db, MiningQuery(target: .maximal, minimumSupport: .count(3), layerComplete: layout)) == [])
+        }
+    }
+}
+
+@Suite struct VisitorTests {
+    struct Enough: Error {}
+
+    /// A visitor's error stops the search and reaches the caller, for every miner and target.
+    @Test(arguments: MinerKind.allCases, MiningTarget.allCases)
+    func errorFromVisitorStopsTheSearch(kind: MinerKind, target: MiningTarget) {
+        let db = database(8, [[0, 1, 2], [2, 3, 4], [4, 5, 6], [6, 7, 0]])
+        var visited = 0
+        #expect(throws: Enough.self) {
+            try kind.miner.mine(db, MiningQuery(target: target, minimumSupport: .count(1))) { _, _ in
+                visited += 1
+                if visited == 2 { throw Enough() }
+            }
+        }
+        #expect(visited == 2)
+    }
+}
