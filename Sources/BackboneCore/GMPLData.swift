@@ -60,13 +60,12 @@ extension CoverModel {
 
 extension ReferenceModel {
     /// The budgets' right-hand sides as `build()` writes them: `⌊ρ1·n⌋`, `⌊ρ2·#u⌋`, `⌊ρ3·n⌋`,
-    /// with the same tolerance as `build()` (whose `floorBudget` is private; a test checks
-    /// that these numbers equal the upper bounds of the built model's budget rows).
+    /// computed by the same `floorBudget` as `build()` (a test checks that these numbers equal
+    /// the upper bounds of the built model's budget rows).
     var budgetRightHandSides: (excusedNeurons: Int, excusedInstances: Int, shared: Int) {
         let n = Double(neuronCount)
         let instances = Double(groups.reduce(0) { $0 + $1.transactions.count })
-        func floorBudget(_ x: Double) -> Int { Int((x + 1e-9).rounded(.down)) }
-        return (floorBudget(budgets.rho1 * n), floorBudget(budgets.rho2 * instances), floorBudget(budgets.rho3 * n))
+        return (Int(floorBudget(budgets.rho1 * n)), Int(floorBudget(budgets.rho2 * instances)), Int(floorBudget(budgets.rho3 * n)))
     }
 
     /// Data for `models/reference.mod`, the sense included.

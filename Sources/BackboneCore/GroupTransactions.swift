@@ -13,7 +13,7 @@ public struct GroupTransactions: Sendable, Equatable {
 
     public init(transactions: [[Int]], layout: LayerLayout) {
         var counts: [[Int]: Int] = [:]
-        for t in transactions { counts[t.sorted(), default: 0] += 1 }
+        for t in transactions { counts[Array(Set(t)).sorted(), default: 0] += 1 }  // a transaction is a set
         let keys = counts.keys.sorted { $0.lexicographicallyPrecedes($1) }
         self.layout = layout
         self.distinct = keys

@@ -97,7 +97,8 @@ public struct ReferenceModel: Sendable {
         return m
     }
 
-    private func floorBudget(_ x: Double) -> Double { (x + 1e-9).rounded(.down) }
+    /// `⌊x⌋`, with a tiny slack so 0.3·100 = 29.999… still gives 30 (shared with GMPLData).
+    func floorBudget(_ x: Double) -> Double { (x + 1e-9).rounded(.down) }
 
     public struct Solution: Sendable, Equatable {
         public var backbones: [[Int]]

@@ -18,7 +18,8 @@ struct BackbonesCommand: ParsableCommand {
             TransactionsCommand.self,
             MineCommand.self,
             ParetoCommand.self,
-            // HeuristicCommand.self, ILPCommand.self  (pareto issue)
+            HeuristicCommand.self,
+            ILPCommand.self,
         ]
     )
 

@@ -26,11 +26,7 @@ struct ParetoCommand: ParsableCommand {
 
     @OptionGroup var input: ActivationInput
 
-    @Option(help: "Groups: correct, misclassified, confusion, class or all (comma-separated).")
-    var groups: String = "correct"
-
-    @Option(help: "Only these groups, by name (comma-separated, e.g. correct:3,correct:5).")
-    var only: String?
+    @OptionGroup var selection: GroupSelection
 
     @Option(help: "Coverage shares q in (0, 1], comma-separated (1 = every active neuron of a covered instance).")
     var q: String = "1,0.5"
@@ -50,7 +46,6 @@ struct ParetoCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
-        _ = try ActivationInput.groupKinds(groups)
         _ = try shares()
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -67,19 +62,7 @@ struct ParetoCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let loaded = try input.load()
-        let kinds = try ActivationInput.groupKinds(groups) ?? Grouping.availableKinds(for: loaded.matrix)
-        let grouping = try Grouping(matrix: loaded.matrix, kinds: kinds)
-        for name in grouping.emptyGroups { Stderr.print("note: group \(name) has no instances: skipped") }
-        var selected = grouping.groups
-        if let only {
-            let names = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            selected = selected.filter { names.contains($0.name) }
-            let unknown = names.subtracting(selected.map(\.name))
-            if !unknown.isEmpty {
-                throw InputError("--only names unknown groups: \(unknown.sorted().joined(separator: ", ")) (groups here: \(grouping.groups.map(\.name).joined(separator: ", ")))")
-            }
-        }
-        guard !selected.isEmpty else { throw InputError(file: input.activations, "no non-empty group of kind \(kinds.map(\.rawValue).joined(separator: ",")) in the data") }
+        let selected = try selection.select(from: loaded.matrix, file: input.activations)
         let inputs = selected.map {
             GroupInput(name: $0.name, kind: $0.kind.rawValue, database: loaded.binarized.database.selecting($0.instances))
         }

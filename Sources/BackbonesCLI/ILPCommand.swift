@@ -1,0 +1,188 @@
+import ArgumentParser
+import BackboneCore
+import BackboneData
+import FileSupport
+import Foundation
+import LinearModel
+import Mining
+
+struct ILPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ilp",
+        abstract: "Build and solve a backbone ILP: the per-group cover model, or the authors' reference model.",
+        discussion: """
+        --model cover (per group): with --budget K, the best coverage with at most K neurons; \
+        with --alpha A, the smallest backbone covering at least a share A of the group; with \
+        neither, the whole exact front (as in `pareto`). --model reference: the authors' \
+        Section 3 model over all selected groups at once (coverage, diversity, connectivity \
+        rows; budgets --rho1/--rho2/--rho3; --sense max is the authors' code, min the \
+        set-cover sense), with their two code bugs fixed (docs/pareto.md). --write-lp and \
+        --write-mps export the model (one group, or the reference model) before solving.
+        """
+    )
+
+    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case cover, reference }
+    enum Sense: String, ExpressibleByArgument, CaseIterable { case max, min }
+
+    @OptionGroup var input: ActivationInput
+    @OptionGroup var selection: GroupSelection
+
+    @Option(help: "cover (per group) or reference (all selected groups jointly).")
+    var model: ModelKind = .cover
+
+    @Option(help: "cover: coverage share q in (0, 1].")
+    var q: Double = 1
+
+    @Option(help: "cover: size limit K (maximize coverage).")
+    var budget: Int?
+
+    @Option(help: "cover: share of the group to cover, in (0, 1] (minimize size).")
+    var alpha: Double?
+
+    @Option(help: "reference: objective sense (max: the authors' code; min: set cover).")
+    var sense: Sense = .max
+
+    @Option(help: "reference: excused-neuron budget ρ1 (share of neurons).")
+    var rho1: Double = ReferenceModel.Budgets.code.rho1
+
+    @Option(help: "reference: excused-instance budget ρ2 (share of instance slacks).")
+    var rho2: Double = ReferenceModel.Budgets.code.rho2
+
+    @Option(help: "reference: shared-neuron budget ρ3 (share of neurons).")
+    var rho3: Double = ReferenceModel.Budgets.code.rho3
+
+    @Option(help: "Backend: glpk, cbc or both.")
+    var solver: SolverChoice = .glpk
+
+    @OptionGroup var solverOptions: SolverOptionGroup
+
+    @Option(help: "Write the model in CPLEX LP format here (before solving).")
+    var writeLp: String?
+
+    @Option(help: "Write the model in free MPS format here (before solving).")
+    var writeMps: String?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if budget != nil && alpha != nil { throw ValidationError("give --budget or --alpha, not both") }
+        if let budget, budget < 0 { throw ValidationError("--budget must be at least 0") }
+        if let alpha, !(alpha > 0 && alpha <= 1) { throw ValidationError("--alpha must be in (0, 1], got \(alpha)") }
+        if !(q > 0 && q <= 1) { throw ValidationError("--q must be in (0, 1], got \(q)") }
+    }
+
+    func run() throws {
+        let loaded = try input.load()
+        let groups = try selection.select(from: loaded.matrix, file: input.activations)
+        let db = loaded.binarized.database
+        switch model {
+        case .reference: try runReference(groups: groups, database: db, layout: loaded.layout)
+        case .cover: try runCover(groups: groups, database: db, layout: loaded.layout)
+        }
+    }
+
+    private func export(_ m: Model) throws {
+        guard writeLp != nil || writeMps != nil else { return }
+        let compiled = try m.compile()
+        if let writeLp { try TextFile.writeAtomically(LPWriter.write(compiled), to: writeLp) }
+        if let writeMps { try TextFile.writeAtomically(MPSWriter.write(compiled), to: writeMps) }
+    }
+
+    private func solveAll(_ m: Model) throws -> [SolveResult] {
+        let compiled = try m.compile()
+        var results: [SolveResult] = []
+        for backend in solver.solvers {
+            let ticker = ProgressTicker(label: "\(backend.name): solving \(m.name)")
+            results.append(backend.solve(compiled, options: solverOptions.solverOptions))
+            ticker.stop()
+        }
+        if let problem = SolveResult.disagreement(among: results) {
+            Stderr.print("backbones: error: \(problem)")
+            throw ExitCode(1)
+        }
+        return results
+    }
+
+    private func runReference(groups: [Group], database: TransactionDatabase, layout: LayerLayout) throws {
+        let reference: ReferenceModel
+        do {
+            reference = try ReferenceModel(
+                groups: groups.map { ($0.name, database.selecting($0.instances).itemLists) }, layout: layout,
+                budgets: .init(rho1: rho1, rho2: rho2, rho3: rho3), sense: sense == .max ? .maximize : .minimize)
+        } catch let error as CoreError { throw InputError(error.description) }
+        let m = reference.build()
+        try export(m)
+        var out: [JSON] = []
+        for r in try solveAll(m) {
+            var fields: [(String, JSON)] = [("solver", .string(r.solver)), ("status", .string(r.status.rawValue)),
+                                            ("objective", .number(r.objective)), ("bound", .number(r.bound)),
+                                            ("gap", .number(r.gap)), ("seconds", .number(r.seconds))]
+            if let values = r.values {
+                let s = reference.solution(from: values)
+                let union = Set(s.backbones.joined())
+                var shared = 0
+                if s.backbones.count >= 2 { shared = Set(s.backbones[0]).intersection(Set(s.backbones[1])).count }
+                fields += [
+                    ("backbones", .object(zip(groups, s.backbones).map { ($0.name, .array($1.map { .int($0) })) })),
+                    ("sizes", .array(s.backbones.map { .int($0.count) })),
+                    ("union", .int(union.count)), ("shared_variables", .int(s.sharedNeurons.count)),
+                    ("excused_neurons", .array(s.excusedNeurons.map { .int($0) })),
+                    ("excused_instances", .int(s.excusedInstances.reduce(0) { $0 + $1.count })),
+                ]
+                if !json {
+                    print("\(r.solver): \(r.status.rawValue), objective \(r.objective.map { String(Int($0)) } ?? "-"), \(String(format: "%.2f", r.seconds)) s")
+                    for (g, b) in zip(groups, s.backbones) { print("  \(g.name): \(b.count) neurons") }
+                    print("  sizes sum \(s.backbones.reduce(0) { $0 + $1.count }), union \(union.count) of \(layout.neuronCount), shared (s_i = 1) \(s.sharedNeurons.count)" + (groups.count == 2 ? ", overlap \(shared)" : "") + ", excused neurons \(s.excusedNeurons.count), excused instances \(s.excusedInstances.reduce(0) { $0 + $1.count })")
+                }
+            } else if !json {
+                print("\(r.solver): \(r.status.rawValue) \(r.message)")
+            }
+            out.append(.object(fields))
+        }
+        if json { print(JSON.array(out).serialized(pretty: true)) }
+    }
+
+    private func runCover(groups: [Group], database: TransactionDatabase, layout: LayerLayout) throws {
+        let rule = try CoverageRule(share: q)
+        if (writeLp != nil || writeMps != nil) && (groups.count != 1 || (budget == nil && alpha == nil)) {
+            throw InputError("--write-lp/--write-mps with --model cover need one group (--only NAME) and --budget or --alpha")
+        }
+        var out: [JSON] = []
+        for g in groups {
+            let merged = GroupTransactions(database: database.selecting(g.instances), layout: layout)
+            let cover = CoverModel(group: merged, rule: rule)
+            if budget == nil && alpha == nil {
+                for backend in solver.solvers {
+                    let front = try FrontSweep(options: solverOptions.solverOptions) { p in
+                        Stderr.print("\(g.name) \(rule) \(backend.name): K=\(p.budget) covered \(p.covered)/\(merged.instanceCount) \(p.status.rawValue)")
+                    }.run(cover, groupName: g.name, solver: backend)
+                    let pareto = front.paretoPoints
+                    if !json {
+                        print("\(g.name) \(rule) \(backend.name): \(front.points.count) points, \(front.provenCount) proven, \(String(format: "%.2f", front.totalSeconds)) s; Pareto points (size→covered): " + pareto.map { "\($0.size)→\($0.covered)\($0.isProvenOptimal ? "" : "?")" }.joined(separator: " "))
+                    }
+                    out.append(.object([("group", .string(g.name)), ("solver", .string(backend.name)),
+                                        ("points", .array(front.points.map { .object([("budget", .int($0.budget)), ("size", .int($0.size)), ("covered", .int($0.covered)), ("status", .string($0.status.rawValue)), ("bound", .number($0.bound)), ("seconds", .number($0.seconds)), ("backbone", .array($0.backbone.map { .int($0) }))]) }))]))
+                }
+                continue
+            }
+            let target = alpha.map { Int(($0 * Double(merged.instanceCount) - 1e-9).rounded(.up)) }
+            let m = budget.map { cover.maxCoverage(budget: $0) } ?? cover.minSize(covering: target!)
+            try export(m)
+            for r in try solveAll(m) {
+                let backbone = r.values.map(cover.backbone(from:)) ?? []
+                let covered = merged.covered(by: backbone, rule: rule)
+                if !json {
+                    let what = budget.map { "at most \($0) neurons" } ?? "covering ≥ \(target!) of \(merged.instanceCount)"
+                    print("\(g.name) \(rule) \(r.solver) (\(what)): \(r.status.rawValue), backbone \(backbone.count) neurons covering \(covered)/\(merged.instanceCount)\(r.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? ""), \(String(format: "%.2f", r.seconds)) s")
+                    if !backbone.isEmpty { print("  " + backbone.map(String.init).joined(separator: " ")) }
+                }
+                out.append(.object([("group", .string(g.name)), ("solver", .string(r.solver)), ("status", .string(r.status.rawValue)),
+                                    ("objective", .number(r.objective)), ("bound", .number(r.bound)), ("gap", .number(r.gap)),
+                                    ("seconds", .number(r.seconds)), ("size", .int(backbone.count)), ("covered", .int(covered)),
+                                    ("instances", .int(merged.instanceCount)), ("backbone", .array(backbone.map { .int($0) }))]))
+            }
+        }
+        if json { print(JSON.array(out).serialized(pretty: true)) }
+    }
+}
