@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "BackboneCoreTests",
                     dependencies: ["BackboneCore", "GLPKBackend", "CBCBackend", "Mining", "BackboneData", "LinearModel", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "BackboneCore", "LinearModel", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI", "BackboneData"]),
     ]
 )

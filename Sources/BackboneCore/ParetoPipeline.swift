@@ -89,7 +89,7 @@ public struct ParetoPipeline: Sendable {
             let results = ResultBox(count: jobList.count)
             let queue = WorkQueue(count: jobList.count)
             let jobs = jobList, frozen = reports
-            DispatchQueue.concurrentPerform(iterations: min(self.jobs, jobs.count)) { _ in
+            runOnWorkers(min(self.jobs, jobs.count)) {
                 while let index = queue.next() {
                     let job = jobs[index]
                     let report = frozen[job.report]
@@ -136,6 +136,22 @@ public struct ParetoPipeline: Sendable {
     }
 
     private func format(_ x: Double) -> String { String(format: "%.3g", x) }
+}
+
+/// Runs `body` on `count` threads with 64 MiB stacks (GCD's workers have 512 KiB; the solvers'
+/// branch and bound recurses) and waits for all of them; one job runs on the calling thread.
+private func runOnWorkers(_ count: Int, _ body: @escaping @Sendable () -> Void) {
+    if count == 1 { body(); return }
+    let done = DispatchSemaphore(value: 0)
+    for _ in 0..<count {
+        let thread = Thread {
+            body()
+            done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+    }
+    for _ in 0..<count { done.wait() }
 }
 
 /// Hands out job indices to worker threads.
