@@ -121,7 +121,7 @@ struct MineCommand: ParsableCommand {
             }
         }
         out.flush()
-        Stderr.print("mine: \(itemsets.count) \(miningTarget) itemsets at support ≥ \(resolved.minimumSupportCount) of \(database.count) transactions (\(database.itemCount) items) in \(String(format: "%.3f", seconds)) s")
+        Stderr.print("mine: \(itemsets.count) \(miningTarget) itemsets at support ≥ \(resolved.minimumSupportCount) of \(database.count) transactions (\(database.itemCount) items) in \(String(format: "%.6f", seconds)) s")
     }
 
     private func parsedSupport() throws -> MinimumSupport {
