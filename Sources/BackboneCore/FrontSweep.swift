@@ -13,6 +13,25 @@ public struct FrontSweep: Sendable {
         self.onPoint = onPoint
     }
 
+    /// For each distinct transaction, the smallest backbone that covers it, built from its
+    /// neurons that are most frequent in the group (per layer, the `⌈q·a⌉` most frequent):
+    /// cheap starts that cover at least one instance at the smallest budgets, where the
+    /// solvers otherwise may find no incumbent within a short time limit.
+    static func singleInstanceBackbones(_ model: CoverModel) -> [[Int]] {
+        let group = model.group, layout = group.layout
+        var frequency = [Int](repeating: 0, count: layout.neuronCount)
+        for (k, t) in group.distinct.enumerated() { for i in t { frequency[i] += group.weights[k] } }
+        return group.distinct.map { t in
+            let need = model.rule.requirements(of: t, layout: layout)
+            var chosen: [Int] = []
+            for l in 0..<layout.layerCount where need[l] > 0 {
+                let inLayer = t.filter { layout.layer(of: $0) == l }.sorted { (frequency[$0], -$0) > (frequency[$1], -$1) }
+                chosen += inLayer.prefix(need[l])
+            }
+            return chosen.sorted()
+        }
+    }
+
     /// - Parameter seeds: backbones known beforehand (e.g. the heuristics'): each point starts
     ///   from the best-covering of these that fits its budget, if it beats the previous point.
     public func run(_ model: CoverModel, groupName: String, solver: ILPSolver, seeds: [[Int]] = []) throws -> ExactFront {
@@ -24,6 +43,7 @@ public struct FrontSweep: Sendable {
         guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
         var previous: [Int] = []
         var budget = model.minimumUsefulSize
+        let seeds = seeds + Self.singleInstanceBackbones(model)
         let largest = model.neurons.count
         while budget <= largest {
             let compiled = try model.maxCoverage(budget: budget).compile()
