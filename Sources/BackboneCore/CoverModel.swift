@@ -49,7 +49,13 @@ public struct CoverModel: Sendable {
 
     /// `max Σ w_t z_t` subject to coverage rows and `Σ x_i ≤ budget`.
     public func maxCoverage(budget: Int) -> Model {
-        var m = base(name: "cover_max_K\(budget)", sense: .maximize, fixCore: budget >= minimumUsefulSize)
+        maxCoverage(budget: budget, fixCore: true)
+    }
+
+    /// `fixCore: false` leaves the core neurons free (for models where a group may end up
+    /// covering nothing, such as the joint model).
+    func maxCoverage(budget: Int, fixCore: Bool) -> Model {
+        var m = base(name: "cover_max_K\(budget)", sense: .maximize, fixCore: fixCore && budget >= minimumUsefulSize)
         for k in 0..<zCount { m.setCost(VariableID(xCount + k), Double(group.weights[k])) }
         m.addRow(.lessOrEqual((0..<xCount).map { Term(VariableID($0)) }, Double(budget), name: "size"))
         addConflicts(to: &m, budget: budget)
