@@ -339,7 +339,16 @@ def main():
     ap.add_argument("--verify-max", type=int, default=2_000_000,
                     help="compare actual itemsets (ours, pyfim, mlxtend) when there are at most this many")
     ap.add_argument("--no-mlxtend", action="store_true")
+    ap.add_argument("--render", type=Path, metavar="JSON",
+                    help="only rewrite mining.md (and the summary) from an existing mining.json")
     args = ap.parse_args()
+    if args.render:
+        report = json.loads(args.render.read_text())
+        report["summary"] = summarize(report["cases"])
+        args.render.write_text(json.dumps(report, indent=1) + "\n")
+        args.render.with_suffix(".md").write_text(markdown(report))
+        print(f"rewrote {args.render.with_suffix('.md')}")
+        return
     if args.quick:
         args.reps, args.mlxtend_limit = 1, 30.0
     mem_cap_kb = int(args.mem_cap_gb * 1024 * 1024)
@@ -563,6 +572,12 @@ def summarize(results):
              if r["contenders"].get("mlxtend", {}).get("status") == "time"
              and r["contenders"].get("ours", {}).get("status") == "ok" and r["contenders"]["ours"]["mine_s"] > 0]
     s["speedup_over_mlxtend_fpmax_lower_bounds_where_it_timed_out"] = lower
+    heavy = [r for r in ran if r.get("ratios", {}).get("ours_over_pyfim_peak_rss") is not None
+             and max(r["contenders"]["ours"]["peak_rss_kb"], r["contenders"]["pyfim"]["peak_rss_kb"]) >= 100 * 1024]
+    s["ours_over_pyfim_peak_rss_100mb"] = {f"{r['file']} {r['target']} {r['support']}": r["ratios"]["ours_over_pyfim_peak_rss"]
+                                           for r in heavy}
+    fr = [r for r in ran if r["target"] == "frequent" and r.get("ratios", {}).get("ours_over_pyfim_mining") is not None]
+    s["ours_over_pyfim_mining_frequent"] = {f"{r['file']} {r['support']}": r["ratios"]["ours_over_pyfim_mining"] for r in fr}
     s["unverified"] = [f"{r['file']} {r['target']} {r['support']}" for r in ran
                        if r.get("check", {}).get("count_equal_pyfim_eclat", False) is None]
     s["mlxtend_not_finished"] = [f"{r['file']} {r['target']} {r['support']}: {r['contenders']['mlxtend']['status']}"
@@ -656,6 +671,9 @@ def markdown(rep):
     line("conservative view, median ours whole process (start-up, read, mine, print) / pyfim in-process "
          "read + mine (no interpreter start-up), maximal cases",
          _r(s["median_ours_over_pyfim_inprocess_maximal"]))
+    if s.get("ours_over_pyfim_mining_frequent"):
+        line("ours/pyfim mining time, frequent cases",
+             ", ".join(f"{k}: {_r(v)}" for k, v in s["ours_over_pyfim_mining_frequent"].items()))
     line("speed-up over mlxtend fpmax (mining time), where mlxtend finished",
          f"min {_r(s['min_speedup_over_mlxtend_fpmax'])}×, median {_r(s['median_speedup_over_mlxtend_fpmax'])}× "
          f"({s['mlxtend_fpmax_finished']} cases)")
@@ -663,6 +681,10 @@ def markdown(rep):
         line(f"where mlxtend fpmax hit its {mlim} s limit, the speed-up is at least",
              ", ".join(f"{x:.0f}×" for x in s["speedup_over_mlxtend_fpmax_lower_bounds_where_it_timed_out"]))
     line("peak memory ours/pyfim", f"median {_r(s['median_ours_over_pyfim_peak_rss'])}, max {_r(s['max_ours_over_pyfim_peak_rss'])}")
+    if s.get("ours_over_pyfim_peak_rss_100mb"):
+        v = list(s["ours_over_pyfim_peak_rss_100mb"].values())
+        line("peak memory ours/pyfim where either needs ≥ 100 MB (small cases are start-up: ours ~26 MB, pyfim ~13 MB)",
+             f"median {_r(statistics.median(v))}, range {_r(min(v))}–{_r(max(v))} ({len(v)} cases)")
     if s["mlxtend_not_finished"]:
         line("mlxtend did not finish / not run", "; ".join(s["mlxtend_not_finished"]))
     if s["not_finished"]:
@@ -698,7 +720,7 @@ def markdown(rep):
             if "itemsets_equal_ours_pyfim" in chk or "itemsets_equal_mlxtend_pyfim" in chk:
                 mark += " (sets)"
             if "count_equal_pyfim_eclat" in chk:
-                mark += " (unverified)" if chk["count_equal_pyfim_eclat"] is None else " (eclat count)"
+                mark += " (count unchecked)" if chk["count_equal_pyfim_eclat"] is None else " (eclat count)"
             out.append(
                 f"| {name} | {r['support']} | {r['min_count']} | {_n(counts[0] if counts else None)} "
                 f"| {_cell(o, 'mine_s', lim)} | {_cell(o, 'wall_s', lim)} | {_mb(o)} "
