@@ -96,6 +96,12 @@ struct ILPCommand: ParsableCommand {
         if let writeMps { try TextFile.writeAtomically(MPSWriter.write(compiled), to: writeMps) }
     }
 
+    /// The JSON fields every solved model reports.
+    static func resultFields(_ r: SolveResult) -> [(String, JSON)] {
+        [("solver", .string(r.solver)), ("status", .string(r.status.rawValue)), ("objective", .number(r.objective)),
+         ("bound", .number(r.bound)), ("gap", .number(r.gap)), ("seconds", .number(r.seconds))]
+    }
+
     private func solveAll(_ m: Model) throws -> [SolveResult] {
         let compiled = try m.compile()
         var results: [SolveResult] = []
@@ -122,9 +128,7 @@ struct ILPCommand: ParsableCommand {
         try export(m)
         var out: [JSON] = []
         for r in try solveAll(m) {
-            var fields: [(String, JSON)] = [("solver", .string(r.solver)), ("status", .string(r.status.rawValue)),
-                                            ("objective", .number(r.objective)), ("bound", .number(r.bound)),
-                                            ("gap", .number(r.gap)), ("seconds", .number(r.seconds))]
+            var fields = Self.resultFields(r)
             if let values = r.values {
                 let s = reference.solution(from: values)
                 let union = Set(s.backbones.joined())
@@ -162,9 +166,7 @@ struct ILPCommand: ParsableCommand {
         try export(m)
         var out: [JSON] = []
         for r in try solveAll(m) {
-            var fields: [(String, JSON)] = [("solver", .string(r.solver)), ("status", .string(r.status.rawValue)),
-                                            ("objective", .number(r.objective)), ("bound", .number(r.bound)),
-                                            ("gap", .number(r.gap)), ("seconds", .number(r.seconds))]
+            var fields = Self.resultFields(r)
             if !json {
                 print("\(r.solver): \(r.status.rawValue), \(r.objective.map { String(Int($0)) } ?? "-") instances covered in total\(r.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? ""), \(String(format: "%.2f", r.seconds)) s")
             }
@@ -218,10 +220,10 @@ struct ILPCommand: ParsableCommand {
                     print("\(g.name) \(rule) \(r.solver) (\(what)): \(r.status.rawValue), backbone \(backbone.count) neurons covering \(covered)/\(merged.instanceCount)\(r.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? ""), \(String(format: "%.2f", r.seconds)) s")
                     if !backbone.isEmpty { print("  " + backbone.map(String.init).joined(separator: " ")) }
                 }
-                out.append(.object([("group", .string(g.name)), ("solver", .string(r.solver)), ("status", .string(r.status.rawValue)),
-                                    ("objective", .number(r.objective)), ("bound", .number(r.bound)), ("gap", .number(r.gap)),
-                                    ("seconds", .number(r.seconds)), ("size", .int(backbone.count)), ("covered", .int(covered)),
-                                    ("instances", .int(merged.instanceCount)), ("backbone", .array(backbone.map { .int($0) }))]))
+                out.append(.object([("group", .string(g.name))] + Self.resultFields(r) + [
+                    ("size", .int(backbone.count)), ("covered", .int(covered)),
+                    ("instances", .int(merged.instanceCount)), ("backbone", .array(backbone.map { .int($0) })),
+                ]))
             }
         }
         if json { print(JSON.array(out).serialized(pretty: true)) }
