@@ -9,7 +9,7 @@ import Mining
 struct ILPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ilp",
-        abstract: "Build and solve a backbone ILP: the per-group cover model, or the authors' reference model.",
+        abstract: "Build and solve a backbone ILP: the per-group cover model, the joint cover model, or the authors' reference model.",
         discussion: """
         --model cover (per group): with --budget K, the best coverage with at most K neurons; \
         with --alpha A, the smallest backbone covering at least a share A of the group; with \
