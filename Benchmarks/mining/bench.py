@@ -153,34 +153,44 @@ OURS_SUMMARY = re.compile(
     r"mine: (\d+) (\w+) itemsets at support ≥ (\d+) of (\d+) transactions \((\d+) items\) in ([0-9.]+) s")
 
 
+OURS_RUNS = re.compile(r"mine: (\d+) runs: first ([0-9.]+) s, median ([0-9.]+) s")
 OURS_HAS_LIMIT = {}
+OURS_HAS_REPEAT = {}
+INNER_REPS = 15  # in-process repetitions of the mining call (all contenders; set by --inner-reps)
 
 
-def ours_argv(binary, file, frac, target):
+def ours_argv(binary, file, frac, target, repeat=1):
     # The CLI as defined in Sources/BackbonesCLI/MineCommand.swift: itemsets on stdout
     # ("support: i1 i2 …"), a one-line summary with the mining time on stderr.
     # `--limit 0` lifts its default stop at 5 million itemsets (the harness caps instead).
     if binary not in OURS_HAS_LIMIT:
         help_text = subprocess.run([binary, "mine", "--help"], capture_output=True, text=True).stdout
         OURS_HAS_LIMIT[binary] = "--limit" in help_text
+        OURS_HAS_REPEAT[binary] = "--repeat" in help_text
     extra = ["--limit", "0"] if OURS_HAS_LIMIT[binary] else []
+    if repeat > 1 and OURS_HAS_REPEAT[binary]:
+        extra += ["--repeat", str(repeat)]
     return [binary, "mine", str(file), "--min-support", frac, "--target", target] + extra
 
 
-def run_ours(binary, file, frac, target, limit, mem_cap_kb, dump=None):
-    m = Run(ours_argv(binary, file, frac, target), limit, mem_cap_kb, stdout_path=dump).go()
+def run_ours(binary, file, frac, target, limit, mem_cap_kb, dump=None, repeat=1):
+    m = Run(ours_argv(binary, file, frac, target, repeat), limit, mem_cap_kb, stdout_path=dump).go()
     res = {"wall_s": m["wall_s"], "peak_rss_kb": m["peak_rss_kb"]}
     if m["killed"]:
         return {**res, "status": m["killed"]}
     hit = OURS_SUMMARY.search(m["stderr"])
     if m["exit"] != 0 or not hit:
         return {**res, "status": "error", "error": m["stderr"].strip()[-500:]}
-    return {**res, "status": "ok", "count": int(hit.group(1)), "min_count": int(hit.group(3)),
-            "mine_s": float(hit.group(6))}
+    res |= {"status": "ok", "count": int(hit.group(1)), "min_count": int(hit.group(3)),
+            "mine_s": float(hit.group(6)), "first_s": float(hit.group(6)), "mine_reps": 1}
+    runs = OURS_RUNS.search(m["stderr"])
+    if runs:
+        res |= {"mine_s": float(runs.group(3)), "mine_reps": int(runs.group(1))}
+    return res
 
 
-def run_python(tool, file, count, target, limit, mem_cap_kb, dump=None):
-    argv = [PY, CONTENDER, tool, target, str(file), str(count)] + (["--dump", dump] if dump else [])
+def run_python(tool, file, count, target, limit, mem_cap_kb, dump=None, repeat=1):
+    argv = [PY, CONTENDER, tool, target, str(file), str(count), "--repeat", str(repeat)] + (["--dump", dump] if dump else [])
     m, out = run_captured(argv, limit, mem_cap_kb)
     res = {"wall_s": m["wall_s"], "peak_rss_kb": m["peak_rss_kb"]}
     if m["killed"]:
@@ -188,7 +198,8 @@ def run_python(tool, file, count, target, limit, mem_cap_kb, dump=None):
     if m["exit"] != 0:
         return {**res, "status": "error", "error": m["stderr"].strip()[-500:]}
     r = json.loads(out)
-    return {**res, "status": "ok", "count": r["count"], "mine_s": r["mine_s"],
+    return {**res, "status": "ok", "count": r["count"], "mine_s": r["mine_s"], "first_s": r["first_s"],
+            "mine_reps": r["mine_reps"],
             "inproc_s": r["total_s"], "read_s": r["read_s"], "prep_s": r["prep_s"],
             "import_s": r["import_s"]}
 
@@ -221,11 +232,12 @@ def measure(fn, reps, budget_s):
     if not ok:
         return runs[-1] | {"reps": len(runs)}
     best = dict(ok[0])
-    for key in ("wall_s", "mine_s", "inproc_s", "read_s", "prep_s", "import_s"):
+    for key in ("wall_s", "mine_s", "first_s", "inproc_s", "read_s", "prep_s", "import_s"):
         if key in best:
             best[key] = statistics.median(r[key] for r in ok)
     best["peak_rss_kb"] = max(r["peak_rss_kb"] for r in ok)
     best["reps"] = len(ok)
+    best["mine_reps"] = sum(r.get("mine_reps", 1) for r in ok)
     if len({r["count"] for r in ok}) != 1:
         best["status"] = "error"
         best["error"] = "itemset count differs between repetitions"
@@ -333,6 +345,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="3 files, supports 0.5/0.3, one repetition, mlxtend limit 30 s")
     ap.add_argument("--reps", type=int, default=3, help="repetitions per contender and case (median), default 3")
     ap.add_argument("--rep-budget", type=float, default=5.0, help="stop repeating once the runs took this many seconds")
+    ap.add_argument("--inner-reps", type=int, default=15,
+                    help="mining calls per process, every contender (stopping once they took 1 s), default 15")
     ap.add_argument("--limit", type=float, default=300.0, help="wall-time limit per run of ours/pyfim, s")
     ap.add_argument("--mlxtend-limit", type=float, default=120.0, help="wall-time limit per mlxtend run, s")
     ap.add_argument("--mem-cap-gb", type=float, default=6.0, help="kill a run whose RSS exceeds this, GB")
@@ -350,7 +364,8 @@ def main():
         print(f"rewrote {args.render.with_suffix('.md')}")
         return
     if args.quick:
-        args.reps, args.mlxtend_limit = 1, 30.0
+        args.reps, args.mlxtend_limit, args.inner_reps = 1, 30.0, 3
+    reps_in = args.inner_reps
     mem_cap_kb = int(args.mem_cap_gb * 1024 * 1024)
     have_ours = bool(args.backbones) and Path(args.backbones).exists()
     prep = json.loads((args.data / "prepare.json").read_text())
@@ -394,9 +409,9 @@ def main():
 
             c = rec["contenders"]
             if have_ours:
-                c["ours"] = measure(lambda: run_ours(args.backbones, f, frac, target, args.limit, mem_cap_kb),
+                c["ours"] = measure(lambda: run_ours(args.backbones, f, frac, target, args.limit, mem_cap_kb, repeat=reps_in),
                                     args.reps, args.rep_budget)
-            c["pyfim"] = measure(lambda: run_python("pyfim", f, count, target, args.limit, mem_cap_kb),
+            c["pyfim"] = measure(lambda: run_python("pyfim", f, count, target, args.limit, mem_cap_kb, repeat=reps_in),
                                  args.reps, args.rep_budget)
             key = (f.name, target)
             if args.no_mlxtend:
@@ -405,11 +420,13 @@ def main():
                 c["mlxtend"] = {"status": "not run",
                                 "reason": f"hit its limit at support {mlxtend_gave_up[key]} on this file (lower supports are harder)"}
             else:
-                # one run: mlxtend is 2-3 orders of magnitude slower, its noise does not matter;
+                # one process (its calls repeated like everyone's): mlxtend is 2-3 orders of
+                # magnitude slower, process-to-process noise does not matter;
                 # the run also writes its itemsets (after the timed call) for the comparison
                 p_count = c["pyfim"].get("count") if c["pyfim"].get("status") == "ok" else None
                 m_dump = str(scratch / "mlxtend.txt") if p_count is not None and p_count <= args.verify_max else None
-                c["mlxtend"] = run_python("mlxtend", f, count, target, args.mlxtend_limit, mem_cap_kb, dump=m_dump)
+                c["mlxtend"] = run_python("mlxtend", f, count, target, args.mlxtend_limit, mem_cap_kb, dump=m_dump,
+                                          repeat=reps_in)
                 c["mlxtend"]["reps"] = 1
                 if c["mlxtend"]["status"] in ("time", "memory"):
                     mlxtend_gave_up[key] = frac
@@ -462,6 +479,7 @@ def main():
                 "ours_over_pyfim_process": ratio(okv(o, "wall_s"), okv(p, "wall_s")),
                 "ours_over_pyfim_inprocess": ratio(okv(o, "wall_s"), okv(p, "inproc_s")),
                 "ours_over_mlxtend_mining": ratio(ours_mine_eff, okv(m, "mine_s")),
+                "ours_over_mlxtend_first": ratio(okv(o, "first_s"), okv(m, "first_s")),
                 "ours_over_pyfim_peak_rss": ratio(okv(o, "peak_rss_kb"), okv(p, "peak_rss_kb")),
             }
             results.append(rec)
@@ -476,7 +494,7 @@ def main():
         "benchmark": "itemset mining on digit transactions (authors' rule, k = 50)",
         "date_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "quick": args.quick,
-        "settings": {"reps": args.reps, "rep_budget_s": args.rep_budget, "limit_s": args.limit,
+        "settings": {"reps": args.reps, "rep_budget_s": args.rep_budget, "inner_reps": args.inner_reps, "limit_s": args.limit,
                      "mlxtend_limit_s": args.mlxtend_limit, "mem_cap_gb": args.mem_cap_gb,
                      "frequent_cap": FREQUENT_CAP, "verify_max": args.verify_max},
         "environment": environment(args.backbones if have_ours else None),
@@ -568,6 +586,9 @@ def summarize(results):
     s["min_speedup_over_mlxtend_fpmax"] = min(sp) if sp else None
     s["median_speedup_over_mlxtend_fpmax"] = med(sp)
     s["mlxtend_fpmax_finished"] = len(sp)
+    sp1 = [1 / v for v in vals(mx, "ours_over_mlxtend_first") if v > 0]
+    s["min_speedup_over_mlxtend_fpmax_first_call"] = min(sp1) if sp1 else None
+    s["median_speedup_over_mlxtend_fpmax_first_call"] = med(sp1)
     lower = [r["settings_mlxtend_limit"] / r["contenders"]["ours"]["mine_s"] for r in mx
              if r["contenders"].get("mlxtend", {}).get("status") == "time"
              and r["contenders"].get("ours", {}).get("status") == "ok" and r["contenders"]["ours"]["mine_s"] > 0]
@@ -621,6 +642,13 @@ def _r(x, upper=False):
     return ("≤ " if upper else "") + (f"{x:.3f}" if x < 0.1 else f"{x:.2f}")
 
 
+def _x(ratio_ours_over_other, lower_bound=False):
+    """A speed-up `other / ours` from the ratio ours/other, e.g. "370×"."""
+    if not ratio_ours_over_other:
+        return "–"
+    return ("≥ " if lower_bound else "") + f"{1 / ratio_ours_over_other:.0f}×"
+
+
 def markdown(rep):
     st = rep["settings"]
     lim, mlim = int(st["limit_s"]), int(st["mlxtend_limit_s"])
@@ -643,7 +671,11 @@ def markdown(rep):
         "",
         "Columns: **mine** = the mining call alone (ours: the time the CLI prints, mining + sorting; "
         "pyfim: `fim.fpgrowth` until its Python list is built; mlxtend: `fpmax`/`fpgrowth` on the one-hot "
-        "DataFrame), median of up to " f"{st['reps']} runs; **proc** = whole-process wall time (start-up, reading "
+        f"DataFrame), the same way for every contender: the call is repeated in its process up to {st.get('inner_reps', 1)} "
+        "times (stopping once the calls took 1 s together) and the median taken; that is done in up to "
+        f"{st['reps']} processes (mlxtend: one) and the median of those taken; **1st** = the first call in a fresh process "
+        "(cold caches and first-use costs included; median over the processes); "
+        "**× mlxtend** = mlxtend mine / ours mine, the speed-up; **proc** = whole-process wall time (start-up, reading "
         "the file, mining, ours also printing every itemset to /dev/null; pyfim includes interpreter start-up); "
         "**read+mine** = pyfim's reading of the file plus mining, timed inside its process; "
         "**MB** = peak RSS of the process. Ratios < 1 mean ours is faster / smaller. "
@@ -677,6 +709,10 @@ def markdown(rep):
     line("speed-up over mlxtend fpmax (mining time), where mlxtend finished",
          f"min {_r(s['min_speedup_over_mlxtend_fpmax'])}×, median {_r(s['median_speedup_over_mlxtend_fpmax'])}× "
          f"({s['mlxtend_fpmax_finished']} cases)")
+    if s.get("min_speedup_over_mlxtend_fpmax_first_call") is not None:
+        line("same, first calls in fresh processes only (cold: both sides pay first-use costs)",
+             f"min {_r(s['min_speedup_over_mlxtend_fpmax_first_call'])}×, "
+             f"median {_r(s['median_speedup_over_mlxtend_fpmax_first_call'])}×")
     if s["speedup_over_mlxtend_fpmax_lower_bounds_where_it_timed_out"]:
         line(f"where mlxtend fpmax hit its {mlim} s limit, the speed-up is at least",
              ", ".join(f"{x:.0f}×" for x in s["speedup_over_mlxtend_fpmax_lower_bounds_where_it_timed_out"]))
@@ -702,14 +738,14 @@ def markdown(rep):
     for target in ("maximal", "frequent"):
         rows = [r for r in rep["cases"] if r["target"] == target]
         out += [f"## {target.capitalize()} itemsets", "",
-                "| case | f | count ≥ | itemsets | ours mine | ours proc | ours MB | pyfim mine | pyfim read+mine | pyfim proc | pyfim MB "
-                "| mlxtend mine | mlxtend MB | ours/pyfim | proc ratio | MB ratio | ours/mlxtend | check |",
-                "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+                "| case | f | count ≥ | itemsets | ours mine | ours 1st | ours proc | ours MB | pyfim mine | pyfim read+mine | pyfim proc | pyfim MB "
+                "| mlxtend mine | mlxtend 1st | mlxtend MB | ours/pyfim | proc ratio | MB ratio | × mlxtend | × mlxtend 1st | check |",
+                "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in rows:
             name = r["file"].removesuffix(".fimi") + (" (extra)" if r["extra"] else "")
             if "skipped" in r:
                 out.append(f"| {name} | {r['support']} | {r['min_count']} | {_n(r.get('pyfim_spectrum_count'))} "
-                           f"| skipped: over {FREQUENT_CAP // 1_000_000} M (count: pyfim's pattern spectrum) | | | | | | | | | | | | | |")
+                           f"| skipped: over {FREQUENT_CAP // 1_000_000} M (count: pyfim's pattern spectrum) | | | | | | | | | | | | | | | | |")
                 continue
             c = r["contenders"]
             o, p, m = c.get("ours", {"status": "n/a"}), c["pyfim"], c["mlxtend"]
@@ -723,12 +759,13 @@ def markdown(rep):
                 mark += " (count unchecked)" if chk["count_equal_pyfim_eclat"] is None else " (eclat count)"
             out.append(
                 f"| {name} | {r['support']} | {r['min_count']} | {_n(counts[0] if counts else None)} "
-                f"| {_cell(o, 'mine_s', lim)} | {_cell(o, 'wall_s', lim)} | {_mb(o)} "
+                f"| {_cell(o, 'mine_s', lim)} | {_cell(o, 'first_s', lim)} | {_cell(o, 'wall_s', lim)} | {_mb(o)} "
                 f"| {_cell(p, 'mine_s', lim)} | {_cell(p, 'inproc_s', lim)} | {_cell(p, 'wall_s', lim)} | {_mb(p)} "
-                f"| {_cell(m, 'mine_s', mlim)} | {_mb(m)} "
+                f"| {_cell(m, 'mine_s', mlim)} | {_cell(m, 'first_s', mlim)} | {_mb(m)} "
                 f"| {_r(ra['ours_over_pyfim_mining'], ra['ours_over_pyfim_mining_is_upper_bound'])} "
                 f"| {_r(ra['ours_over_pyfim_process'])} | {_r(ra['ours_over_pyfim_peak_rss'])} "
-                f"| {_r(ra['ours_over_mlxtend_mining'], ra['ours_over_pyfim_mining_is_upper_bound'])} | {mark} |")
+                f"| {_x(ra['ours_over_mlxtend_mining'], ra['ours_over_pyfim_mining_is_upper_bound'])} "
+                f"| {_x(ra.get('ours_over_mlxtend_first'))} | {mark} |")
         out.append("")
     out += ["`(sets)`: the itemsets themselves (items and supports) were compared, not only their number. "
             "`(eclat count)`: pyfim's default fpgrowth exceeded a limit; ours' count was checked against "

@@ -51,9 +51,15 @@ struct MineCommand: ParsableCommand {
     @Option(help: "Stop with an error after this many itemsets (0: no limit); dense data can have billions of frequent itemsets.")
     var limit: Int = 5_000_000
 
+    @Option(help: "Mine up to this many times (stopping once the runs took 1 s together) and report the first and the median time; for benchmarks. The output is written once.")
+    var `repeat`: Int = 1
+
     func validate() throws {
         guard (minSupport == nil) != (minCount == nil) else {
             throw ValidationError("give the minimum support once: --min-support F (a fraction in (0, 1]) or --min-count N (a number of transactions)")
+        }
+        if `repeat` < 1 {
+            throw ValidationError("--repeat must be at least 1")
         }
         if limit < 0 {
             throw ValidationError("--limit must be 0 (no limit) or positive")
@@ -86,42 +92,64 @@ struct MineCommand: ParsableCommand {
                                 maxSize: maxSize, layerComplete: layerComplete ? layout : nil)
         let resolved = try query.resolved(for: database)
 
-        let start = Date()
-        var progress = ProgressReporter(start: start)
-        var collector = ItemsetCollector(itemCount: database.itemCount)
-        let limit = self.limit
-        try itemMiner.mine(database, query) { items, s in
-            if limit > 0 && collector.count >= limit {
-                throw InputError("more than \(limit) \(miningTarget) itemsets at support ≥ \(resolved.minimumSupportCount): raise the minimum support, add --max-size, use --target closed or maximal, or raise --limit")
-            }
-            collector.add(items, support: s)
-            progress.tick(collector.count)
+        var itemsets = ItemsetCollector(itemCount: 0)
+        var times: [Double] = []
+        var total = 0.0
+        while times.count < `repeat` && (times.isEmpty || total < 1) {
+            itemsets = ItemsetCollector(itemCount: 0)     // free the previous run's result first
+            let start = Date()
+            itemsets = try mineOnce(itemMiner, database, query, resolved, start: start)
+            times.append(Date().timeIntervalSince(start))
+            total += times.last!
         }
-        let itemsets = collector.sorted()
-        let seconds = Date().timeIntervalSince(start)
+        let seconds = times[0]
 
         var out = OutputBuffer()
         if json {
             out.write("{\"transactions\":\(database.count),\"items\":\(database.itemCount),")
             out.write("\"min_support_count\":\(resolved.minimumSupportCount),\"target\":\"\(miningTarget)\",\"itemsets\":[")
-            for (k, set) in itemsets.enumerated() {
-                out.write(k == 0 ? "\n{\"items\":[" : ",\n{\"items\":[")
-                out.write(set.items, separator: ",")
+            var first = true
+            itemsets.forEachSorted { items, support in
+                out.write(first ? "\n{\"items\":[" : ",\n{\"items\":[")
+                first = false
+                out.write(items, separator: ",")
                 out.write("],\"support\":")
-                out.write(set.support)
+                out.write(support)
                 out.write("}")
             }
             out.write("\n]}\n")
         } else {
-            for set in itemsets {
-                out.write(set.support)
+            itemsets.forEachSorted { items, support in
+                out.write(support)
                 out.write(": ")
-                out.write(set.items, separator: " ")
+                out.write(items, separator: " ")
                 out.write("\n")
             }
         }
         out.flush()
         Stderr.print("mine: \(itemsets.count) \(miningTarget) itemsets at support ≥ \(resolved.minimumSupportCount) of \(database.count) transactions (\(database.itemCount) items) in \(String(format: "%.6f", seconds)) s")
+        if times.count > 1 {
+            let median = times.sorted()[times.count / 2]
+            Stderr.print("mine: \(times.count) runs: first \(String(format: "%.6f", seconds)) s, median \(String(format: "%.6f", median)) s, fastest \(String(format: "%.6f", times.min()!)) s")
+        }
+    }
+
+    /// One mining run, the itemsets collected and sorted (the timed work).
+    private func mineOnce(_ itemMiner: any ItemsetMiner, _ database: TransactionDatabase, _ query: MiningQuery,
+                          _ resolved: ResolvedMiningQuery, start: Date) throws -> ItemsetCollector {
+        var progress = ProgressReporter(start: start)
+        var collector = ItemsetCollector(itemCount: database.itemCount)
+        let limit = self.limit
+        let target = query.target
+        try itemMiner.mine(database, query) { items, s in
+            if limit > 0 && collector.count >= limit {
+                throw InputError("more than \(limit) \(target) itemsets at support ≥ \(resolved.minimumSupportCount): raise the minimum support, add --max-size\(target == .frequent ? ", use --target closed or maximal" : ""), or raise --limit")
+            }
+            collector.add(items, support: s)
+            progress.tick(collector.count)
+        }
+        collector.sort()
+        return collector
     }
 
     private func parsedSupport() throws -> MinimumSupport {
@@ -190,11 +218,11 @@ private struct OutputBuffer {
         }
     }
 
-    mutating func write(_ values: [Int], separator: Character) {
+    mutating func write(_ values: UnsafeBufferPointer<Int32>, separator: Character) {
         let sep = separator.asciiValue!
         for (k, v) in values.enumerated() {
             if k > 0 { bytes.append(sep) }
-            write(v)
+            write(Int(v))
         }
         flushIfFull()
     }

@@ -3,17 +3,21 @@
 ///
 /// Sorting dominates collection for large results, so the comparisons avoid walking item
 /// lists: with at most `bitKeyItemLimit` items each itemset also gets a bit-set key, and
-/// two keys compare in a few word operations (see `bitKeyLess`). Indices are sorted, then
-/// each `Itemset` is built once.
+/// two keys compare in a few word operations (see `bitKeyLess`). Indices are sorted; a caller
+/// that only prints the result walks them with `forEachSorted` (items as 32-bit ids, no array
+/// per itemset: millions of maximal sets then cost about 4 bytes per item plus 40 per set),
+/// and `sorted()` builds each `Itemset` once.
 public struct ItemsetCollector {
     /// Largest item count for which bit-set keys are kept (8 words per itemset).
     public static let bitKeyItemLimit = 512
 
-    private var items: [Int] = []
+    private var items: [Int32] = []
     private var ends: [Int] = []
     private var supports: [Int] = []
     private let keyWords: Int
     private var keys: [UInt64] = []
+    /// The sorted order, once `sort()` has run (adding discards it).
+    private var order: [Int]?
 
     /// `itemCount`: the database's item count (ids are below it); enables bit-set keys.
     public init(itemCount: Int) {
@@ -24,9 +28,10 @@ public struct ItemsetCollector {
 
     /// Adds one itemset (ascending ids, each below the `itemCount` given at creation).
     public mutating func add(_ itemset: UnsafeBufferPointer<Int>, support: Int) {
-        items.append(contentsOf: itemset)
+        for item in itemset { items.append(Int32(truncatingIfNeeded: item)) }
         ends.append(items.count)
         supports.append(support)
+        order = nil
         if keyWords > 0 {
             let base = keys.count
             keys.append(contentsOf: repeatElement(0, count: keyWords))
@@ -36,6 +41,29 @@ public struct ItemsetCollector {
 
     /// The collected itemsets, sorted.
     public func sorted() -> [Itemset] {
+        (order ?? sortedOrder()).map { k in
+            Itemset(items: items[(k == 0 ? 0 : ends[k - 1]) ..< ends[k]].map(Int.init), support: supports[k])
+        }
+    }
+
+    /// Sorts now (so that a timed region can include it); `forEachSorted` then reuses it.
+    public mutating func sort() {
+        if order == nil { order = sortedOrder() }
+    }
+
+    /// Calls `body` with each collected itemset (ascending ids) and its support, in sorted order.
+    public func forEachSorted(_ body: (_ items: UnsafeBufferPointer<Int32>, _ support: Int) throws -> Void) rethrows {
+        let order = self.order ?? sortedOrder()
+        try items.withUnsafeBufferPointer { items in
+            for k in order {
+                let start = k == 0 ? 0 : ends[k - 1]
+                try body(UnsafeBufferPointer(rebasing: items[start ..< ends[k]]), supports[k])
+            }
+        }
+    }
+
+    /// Indices of the collected itemsets in sorted order.
+    private func sortedOrder() -> [Int] {
         var order = Array(0..<supports.count)
         supports.withUnsafeBufferPointer { supports in
             if keyWords > 0 {
@@ -56,15 +84,13 @@ public struct ItemsetCollector {
                 }
             }
         }
-        return order.map { k in
-            Itemset(items: Array(items[(k == 0 ? 0 : ends[k - 1]) ..< ends[k]]), support: supports[k])
-        }
+        return order
     }
 }
 
 /// Lexicographic order of two ascending item lists stored in `items`.
 @inline(__always)
-private func listLess(_ items: UnsafeBufferPointer<Int>, _ i0: Int, _ iEnd: Int, _ j0: Int, _ jEnd: Int,
+private func listLess(_ items: UnsafeBufferPointer<Int32>, _ i0: Int, _ iEnd: Int, _ j0: Int, _ jEnd: Int,
                       _ supportA: Int, _ supportB: Int) -> Bool {
     var i = i0, j = j0
     while i < iEnd && j < jEnd {
