@@ -35,6 +35,13 @@ import Testing
             #expect(items.contains { $0 < 64 } && items.contains { $0 >= 64 && $0 < 96 } && items.contains { $0 >= 96 })
             #expect((set["support"] as? Int).map { $0 >= 66 } == true)
         }
+
+        // Repeating the mining (benchmarks) reports the runs and leaves the output unchanged.
+        let plain = try runBackbones(["mine", file, "--min-support", "0.3"])
+        let repeated = try runBackbones(["mine", file, "--min-support", "0.3", "--repeat", "3"])
+        #expect(plain.status == 0 && repeated.status == 0, "\(repeated.stderr)")
+        #expect(!plain.stdout.isEmpty && repeated.stdout == plain.stdout)
+        #expect(repeated.stderr.contains(" runs: first "), "\(repeated.stderr)")
     }
 
     @Test(arguments: [

@@ -26,6 +26,12 @@ import Testing
         #expect(isInDocumentedOrder(sorted))
         #expect(Set(sorted) == Set(all))
         #expect(sorted == all.sorted())
+
+        // The printing path walks the same order without building arrays.
+        var walked: [Itemset] = []
+        collector.sort()
+        collector.forEachSorted { items, support in walked.append(Itemset(items: items.map(Int.init), support: support)) }
+        #expect(walked == sorted)
     }
 
     @Test func prefixComesFirst() {
