@@ -19,9 +19,10 @@ cd "$repo"
 py="$("$repo/paper-repro/venv.sh")"
 echo "python: $py" >&2
 
-if [[ "${1:-}" == "--render" ]]; then
-    exec "$py" "$here/stacks/bench.py" --render
-fi
+case "${1:-}" in
+    --render) exec "$py" "$here/stacks/bench.py" --render ;;
+    -h|--help) exec "$py" "$here/stacks/bench.py" --help ;;
+esac
 
 bin="${BACKBONES_BIN:-$repo/.build-bench/release/backbones}"
 if [[ "${SKIP_BUILD:-0}" == 1 || -n "${BACKBONES_BIN:-}" ]]; then

@@ -1,8 +1,11 @@
 """Case 2: the cover model's whole exact front per digit class (q = 1), ours (GLPK, CBC) against
 the same models built and solved with python-mip (CBC) and SciPy milp (HiGHS).
 Each contender runs one process per class under the same per-point time limit."""
-from bench import DATA, HERE, PY, ds_args, meta, timed, transactions
-from common import log
+import json
+import os
+
+from bench import DATA, HERE, PY, RESULTS, ds_args, meta, timed, transactions
+from common import log, write_atomically
 
 CLASSES_QUICK = [0, 7]
 
@@ -10,6 +13,8 @@ CLASSES_QUICK = [0, 7]
 def run(bin_, quick, limit):
     files = transactions(bin_, "digits")
     classes = CLASSES_QUICK if quick else list(range(10))
+    if os.environ.get("BENCH_FRONT_CLASSES"):  # e.g. "0,1,2": a subset (the report says which)
+        classes = [int(x) for x in os.environ["BENCH_FRONT_CLASSES"].split(",")]
     cases = []
     for c in classes:
         f = [p for p in files if p.stem == f"correct-{c}"][0]
@@ -54,4 +59,8 @@ def run(bin_, quick, limit):
         if mismatches:
             log(f"front correct:{c}: CHECK FAILED: {mismatches}")
         cases.append(row)
-    return {"case": "front", "meta": meta(), "point_limit_s": limit, "cases": cases}
+        # Written after every class, so a run stopped early still leaves its finished classes.
+        partial = {"case": "front", "meta": meta(), "point_limit_s": limit, "cases": cases, "quick": quick,
+                   "classes_planned": classes}
+        write_atomically(RESULTS / f"front{'-quick' if quick else ''}.json", json.dumps(partial, indent=1) + "\n")
+    return {"case": "front", "meta": meta(), "point_limit_s": limit, "cases": cases, "classes_planned": classes}
