@@ -100,6 +100,7 @@ def render_front(res, quick, out, summary):
     done = [c["group"] for c in res["cases"]]
     planned = res.get("classes_planned")
     if planned and len(done) < len(planned):
+        out.append("")
         out.append(f"**Partial run: {len(done)} of the {len(planned)} planned classes finished** ({', '.join(done)}); "
                    "the totals and ratios below are over these classes only.")
     out.append("")
