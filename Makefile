@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/backbones
 DEBIAN_PACKAGES := libglpk-dev coinor-libcbc-dev zlib1g-dev glpk-utils coinor-cbc pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo selftest clean bench-mining
+.PHONY: deps build test demo selftest clean bench bench-quick bench-mining
 
 # Install the Debian packages only when one is missing (apt-get update first).
 deps:
@@ -35,6 +35,13 @@ demo: build
 	$(RELEASE_BIN) pareto --activations data/digits/train.csv --layers 64,32,16 \
 	  --weights data/digits/weights.csv --groups correct --q 1,0.5 \
 	  --solver glpk --time-limit 1 --jobs 2 --output $(DEMO_OUT)
+
+# Ours against the Python stack (ILP stacks, fronts, heuristic, scaling): Benchmarks/RESULTS.md.
+bench: deps
+	Benchmarks/run.sh
+
+bench-quick: deps
+	Benchmarks/run.sh --quick
 
 bench-mining: deps
 	Benchmarks/mining/run.sh

@@ -102,8 +102,8 @@ struct ILPCommand: ParsableCommand {
          ("bound", .number(r.bound)), ("gap", .number(r.gap)), ("seconds", .number(r.seconds))]
     }
 
-    private func solveAll(_ m: Model) throws -> [SolveResult] {
-        let compiled = try m.compile()
+    private func solveAll(_ m: Model, compiled given: CompiledModel? = nil) throws -> [SolveResult] {
+        let compiled = try given ?? m.compile()
         var results: [SolveResult] = []
         for backend in solver.solvers {
             let ticker = ProgressTicker(label: "\(backend.name): solving \(m.name)")
@@ -118,6 +118,10 @@ struct ILPCommand: ParsableCommand {
     }
 
     private func runReference(groups: [Group], database: TransactionDatabase, layout: LayerLayout) throws {
+        // Build time (model + compiled matrix) and size are reported in the JSON (`model`),
+        // for the benchmarks (Benchmarks/stacks).
+        let clock = ContinuousClock()
+        let buildStart = clock.now
         let reference: ReferenceModel
         do {
             reference = try ReferenceModel(
@@ -125,10 +129,17 @@ struct ILPCommand: ParsableCommand {
                 budgets: .init(rho1: rho1, rho2: rho2, rho3: rho3), sense: sense == .max ? .maximize : .minimize)
         } catch let error as CoreError { throw InputError(error.description) }
         let m = reference.build()
+        let compiled = try m.compile()
+        let buildSeconds = (clock.now - buildStart).seconds
+        let modelFields: JSON = .object([
+            ("build_seconds", .number(buildSeconds)), ("rows", .int(compiled.rowCount)),
+            ("columns", .int(compiled.columnCount)), ("nonzeros", .int(compiled.nonzeroCount)),
+        ])
         try export(m)
         var out: [JSON] = []
-        for r in try solveAll(m) {
+        for r in try solveAll(m, compiled: compiled) {
             var fields = Self.resultFields(r)
+            fields.append(("model", modelFields))
             if let values = r.values {
                 let s = reference.solution(from: values)
                 let union = Set(s.backbones.joined())
