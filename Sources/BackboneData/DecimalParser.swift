@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Activation files hold up to ~10^8 numbers, so fields are parsed in place, without making a
 /// `String` per field. Short decimals (≤ 19 significant digits, |exponent| ≤ 22, mantissa ≤ 2^53)
-/// are converted exactly with one multiplication or division (Clinger's fast path); anything
-/// else (e.g. Python's 17-digit reprs) goes to C `strtod` through a reused buffer, which is
-/// correctly rounded. Either way the result is the correctly rounded double.
+/// are converted exactly with one multiplication or division (Clinger's fast path); other
+/// mantissas of up to 19 digits (e.g. Python's and NumPy's 17-digit reprs) by the Eisel–Lemire
+/// algorithm with a table of 128-bit powers of five (`PowersOfFive`). What neither can settle
+/// (near-halfway cases, subnormals, overflow, > 19 digits whose truncation matters) goes to C
+/// `strtod` through a reused buffer. Either way the result is the correctly rounded double.
 struct DecimalParser {
     enum Result: Equatable {
         case value(Double)
@@ -91,7 +93,54 @@ struct DecimalParser {
             if scale >= 0 { v *= Self.exactPowers[scale] } else { v /= Self.exactPowers[-scale] }
             return .value(negative ? -v : v)
         }
+        if mantissa != 0, let v = Self.eiselLemire(mantissa, scale) {
+            // With dropped digits the value lies in [mantissa, mantissa + 1) · 10^scale: when
+            // both ends round to the same double, so does the value (rounding is monotonic).
+            if exact || Self.eiselLemire(mantissa + 1, scale) == v {
+                return .value(negative ? -v : v)
+            }
+        }
         return slowPath(base, start, end)
+    }
+
+    /// The double nearest to `w · 10^q` (ties to even) by the Eisel–Lemire algorithm (as in
+    /// fast_float), or nil when it cannot decide cheaply — near-halfway products, subnormal
+    /// or overflowing results, `q` outside the table — and `strtod` must.
+    @inline(__always)
+    static func eiselLemire(_ w: UInt64, _ q: Int) -> Double? {
+        guard w != 0, q >= PowersOfFive.smallest, q <= PowersOfFive.largest else { return nil }
+        let lz = w.leadingZeroBitCount
+        let wn = w << UInt64(lz)
+        let index = 2 * (q - PowersOfFive.smallest)
+        return PowersOfFive.table.withUnsafeBufferPointer { table -> Double? in
+            var (high, low) = wn.multipliedFullWidth(by: table[index])
+            // 64 - 55 = 9 low bits of `high` are below the 52+3 bits we need: when they are all
+            // ones the truncation error might carry into them, so add the next 64 bits.
+            let precisionMask: UInt64 = UInt64.max >> 55
+            if high & precisionMask == precisionMask {
+                let (high2, _) = wn.multipliedFullWidth(by: table[index + 1])
+                let (sum, carry) = low.addingReportingOverflow(high2)
+                low = sum
+                if carry { high &+= 1 }
+            }
+            if low == UInt64.max { return nil }  // a carry from further bits cannot be ruled out
+            let upperBit = Int(high >> 63)
+            var mantissa = high >> UInt64(upperBit + 9)
+            // floor(q · log2(10)) + 63, plus the normalization shifts and the exponent bias 1023.
+            var power2 = ((217_706 * q) >> 16) + 63 + upperBit - lz + 1023
+            if power2 <= 0 { return nil }  // subnormal
+            // Possibly exactly halfway between two doubles (only possible for -4 ≤ q ≤ 23).
+            if low <= 1, q >= -4, q <= 23, mantissa & 3 == 1 { return nil }
+            mantissa += mantissa & 1
+            mantissa >>= 1
+            if mantissa >= (2 << 52) {
+                mantissa = 1 << 52
+                power2 += 1
+            }
+            mantissa &= ~(1 << 52)
+            if power2 >= 0x7FF { return nil }  // overflow
+            return Double(bitPattern: UInt64(power2) << 52 | mantissa)
+        }
     }
 
     /// Correctly rounded conversion by the C library (the token was already validated).
