@@ -18,7 +18,13 @@ public enum CSVFormat {
     }
 
     public static func read(path: String, columns: Columns = Columns()) throws -> ActivationMatrix {
-        try parse(TextFile.readData(path), file: path, columns: columns)
+        // Mapped in place when possible (no copy into a buffer); otherwise read, which also
+        // reports missing, unreadable and empty files.
+        if let mapped = MappedFile(path: path) {
+            defer { mapped.unmap() }
+            return try parse(DelimitedText(mapped.base, count: mapped.count), file: path, columns: columns)
+        }
+        return try parse(TextFile.readData(path), file: path, columns: columns)
     }
 
     public static func parse(_ data: Data, file: String, columns: Columns = Columns()) throws -> ActivationMatrix {
@@ -56,8 +62,43 @@ public enum CSVFormat {
         let estimatedRows = text.count / (headerLine.count + 1) + 1
         values.reserveCapacity(estimatedRows * activationCount)
 
+        let base = text.base
+        let fieldCount = header.count
+        // The common row: unquoted numbers separated by bare commas, parsed in one pass without
+        // splitting first. Any other row (spaces, quotes, a bad field) is undone and re-read by
+        // the general loop below, which reports errors.
+        @inline(__always) func fastRow(_ line: Range<Int>) -> Bool {
+            let marks = (values.count, labels.count, predictions.count)
+            var position = line.lowerBound
+            let end = line.upperBound
+            var ok = true
+            for index in 0..<fieldCount {
+                var stop = position
+                guard case .value(let v) = parser.decimal.parsePrefix(base, position, end, stop: &stop) else { ok = false; break }
+                if index == fieldCount - 1 {
+                    guard stop == end else { ok = false; break }
+                } else {
+                    guard stop < end, base[stop] == 0x2C else { ok = false; break }
+                }
+                if index == labelIndex || index == predictionIndex {
+                    guard let label = exactInteger(v) else { ok = false; break }
+                    if index == labelIndex { labels.append(label) } else { predictions.append(label) }
+                } else {
+                    values.append(v)
+                }
+                position = stop &+ 1
+            }
+            if !ok {
+                values.removeSubrange(marks.0...)
+                labels.removeSubrange(marks.1...)
+                predictions.removeSubrange(marks.2...)
+            }
+            return ok
+        }
+
         while let line = text.nextNonBlankLine() {
             let lineNumber = text.lineNumber
+            if fastRow(line) { continue }
             var fields = text.fields(of: line, .comma)
             var column = 0
             while var field = fields.next() {

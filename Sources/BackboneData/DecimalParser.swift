@@ -29,8 +29,21 @@ struct DecimalParser {
     }()
 
     /// Parses the bytes `[start, end)` of `base` as a decimal floating-point number.
+    @inline(__always)
     mutating func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Result {
+        var stop = start
+        let result = parsePrefix(base, start, end, stop: &stop)
+        return stop == end ? result : .invalid
+    }
+
+    /// Parses the decimal number that starts at `start` and ends at the first byte before `end`
+    /// that cannot continue it, and sets `stop` there. The result is for `[start, stop)`, so
+    /// it means something only when the caller accepts what follows (`stop == end` for a whole
+    /// field, or a delimiter). Without digits (`nan`, `inf`, garbage), `[start, end)` is judged
+    /// as a whole and `stop` is `end`.
+    mutating func parsePrefix(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, stop: inout Int) -> Result {
         var i = start
+        stop = end
         guard i < end else { return .invalid }
         var negative = false
         if base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+") {
@@ -56,6 +69,25 @@ struct DecimalParser {
         }
         if i < end, base[i] == UInt8(ascii: ".") {
             i += 1
+            if mantissa == 0 {
+                // Leading zeros of the fraction only scale.
+                while i < end, base[i] == UInt8(ascii: "0") {
+                    sawDigit = true
+                    fractionDigits &+= 1
+                    i &+= 1
+                }
+            }
+            // Eight digits at a time while they fit (the first one is significant: nonzero, or
+            // after a nonzero integer part).
+            while significant <= 11, end &- i >= 8 {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                guard Self.isEightDigits(chunk) else { break }
+                sawDigit = true
+                mantissa = mantissa &* 100_000_000 &+ Self.eightDigits(chunk)
+                significant &+= 8
+                fractionDigits &+= 8
+                i &+= 8
+            }
             while i < end, let d = digit(base[i]) {
                 sawDigit = true
                 if significant < 19 {
@@ -77,14 +109,14 @@ struct DecimalParser {
                 expNegative = base[i] == UInt8(ascii: "-")
                 i += 1
             }
-            guard i < end, digit(base[i]) != nil else { return .invalid }
+            guard i < end, digit(base[i]) != nil else { stop = i; return .invalid }
             while i < end, let d = digit(base[i]) {
                 if exponent < 100_000 { exponent = exponent * 10 + d }
                 i += 1
             }
             if expNegative { exponent = -exponent }
         }
-        guard i == end else { return .invalid }
+        stop = i
 
         let scale = exponent + dropped - fractionDigits
         if mantissa == 0 && exact { return .value(negative ? -0.0 : 0.0) }
@@ -100,7 +132,7 @@ struct DecimalParser {
                 return .value(negative ? -v : v)
             }
         }
-        return slowPath(base, start, end)
+        return slowPath(base, start, i)
     }
 
     /// The double nearest to `w · 10^q` (ties to even) by the Eisel–Lemire algorithm (as in
@@ -170,6 +202,22 @@ struct DecimalParser {
         }
         guard i == end else { return .invalid }
         return ["nan", "inf", "infinity"].contains(word) ? .notFinite : .invalid
+    }
+
+    /// Whether the eight bytes of `chunk` (first byte lowest) are all ASCII digits.
+    @inline(__always)
+    static func isEightDigits(_ chunk: UInt64) -> Bool {
+        (chunk & 0xF0F0_F0F0_F0F0_F0F0) | (((chunk &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
+            == 0x3333_3333_3333_3333
+    }
+
+    /// The value of eight ASCII digits (first byte lowest = most significant digit).
+    @inline(__always)
+    static func eightDigits(_ chunk: UInt64) -> UInt64 {
+        var v = chunk & 0x0F0F_0F0F_0F0F_0F0F
+        v = (v &* 2561) >> 8
+        v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
     }
 
     @inline(__always)

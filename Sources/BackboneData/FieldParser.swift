@@ -4,7 +4,7 @@ import FileSupport
 /// reader: line is the 1-based file line, column the 1-based field index on that line.
 struct FieldParser {
     let file: String
-    private var decimal = DecimalParser()
+    var decimal = DecimalParser()
 
     init(file: String) { self.file = file }
 

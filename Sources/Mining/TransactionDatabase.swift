@@ -46,6 +46,19 @@ public struct TransactionDatabase: Sendable, Equatable {
         count += 1
     }
 
+    /// Appends one transaction given as an array: the same as the generic `append`, but not
+    /// generic, so callers in other modules get a compiled loop rather than the unspecialized
+    /// generic one (the binarizer appends one row per instance).
+    public mutating func append(_ items: [Int]) {
+        let base = bits.count
+        bits.append(contentsOf: repeatElement(0, count: wordsPerRow))
+        for item in items {
+            precondition(item >= 0 && item < itemCount, "item \(item) out of range 0..<\(itemCount)")
+            bits[base + item >> 6] |= 1 << UInt64(item & 63)
+        }
+        count += 1
+    }
+
     /// Whether transaction `t` holds `item`.
     @inlinable
     public func contains(_ item: Int, inTransaction t: Int) -> Bool {
