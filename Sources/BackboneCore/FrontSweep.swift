@@ -7,9 +7,14 @@ public struct FrontSweep: Sendable {
     public var options: SolverOptions
     /// Called after each point (for progress lines).
     public var onPoint: (@Sendable (FrontPoint) -> Void)?
+    /// Stop after this budget even if the group is not fully covered (nil: sweep to full
+    /// coverage). A capped front is a prefix of the full one; callers say so.
+    public var maxBudget: Int?
 
-    public init(options: SolverOptions = SolverOptions(), onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
+    public init(options: SolverOptions = SolverOptions(), maxBudget: Int? = nil,
+                onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
         self.options = options
+        self.maxBudget = maxBudget
         self.onPoint = onPoint
     }
 
@@ -44,7 +49,7 @@ public struct FrontSweep: Sendable {
         var previous: [Int] = []
         var budget = model.minimumUsefulSize
         let seeds = seeds + Self.singleInstanceBackbones(model)
-        let largest = model.neurons.count
+        let largest = min(model.neurons.count, maxBudget ?? Int.max)
         while budget <= largest {
             let compiled = try model.maxCoverage(budget: budget).compile()
             var opts = options
