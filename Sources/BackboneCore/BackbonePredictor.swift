@@ -35,6 +35,12 @@ public struct BackbonePredictor: Sendable {
         public var score: Double
         /// Another class reached the same score.
         public var tied: Bool
+
+        public init(label: Int?, score: Double, tied: Bool) {
+            self.label = label
+            self.score = score
+            self.tied = tied
+        }
     }
 
     /// The score of every backbone (same order as `backbones`) for a transaction given as

@@ -22,6 +22,13 @@ public struct MistakeFlags: Sendable {
         public var suggested: Int?
         public var correctScore: Double
         public var mistakeScore: Double
+
+        public init(flagged: Bool, suggested: Int?, correctScore: Double, mistakeScore: Double) {
+            self.flagged = flagged
+            self.suggested = suggested
+            self.correctScore = correctScore
+            self.mistakeScore = mistakeScore
+        }
     }
 
     public func flag(active: [Bool], networkPrediction p: Int) -> Flag {
