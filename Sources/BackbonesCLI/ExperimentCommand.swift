@@ -19,8 +19,8 @@ struct ExperimentCommand: ParsableCommand {
         heuristic.json (correct, misclassified and confusion backbones of the training rows: \
         reference heuristic, authors' binarization k = --k weighted by weights.csv) and \
         explanation.txt (the same backbones in the authors' three-line format); \
-        exact_fronts.json and pareto/ (per class with correct rows: the cover model's exact front \
-        at q = 1 from the smallest useful size up to the heuristic backbone's size + --front-margin \
+        exact_fronts.json and pareto/ (per class with correct rows and per --q: the cover model's exact front \
+        (GLPK) from the smallest useful size up to the heuristic backbone's size + --front-margin \
         or full coverage, each point with its status and gap under --time-limit, and where the \
         heuristic backbone stands; pareto/ holds report.json, report.csv, summary.txt and the SVG \
         plots); reference_ilp.json (the authors' Section 3 model over the correct groups, both \
