@@ -27,6 +27,7 @@ point, 2 s per reference-ILP solve, fronts 2 sizes past the heuristic.
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -83,13 +84,19 @@ def ensure_exports(work, quick, python):
     subprocess.run(cmd, check=True)
 
 
+def rel(path):
+    """A path relative to the repository root when it lies inside it (so the JSON files hold no machine paths)."""
+    p = Path(os.path.abspath(path))
+    return os.path.relpath(p, ROOT) if p.is_relative_to(ROOT) else str(p)
+
+
 def run_fold(binary, fold_dir, out_dir, settings):
     out_dir.mkdir(parents=True, exist_ok=True)
-    cmd = [str(binary), "experiment", "--fold", str(fold_dir), "--output", str(out_dir),
+    cmd = [rel(binary), "experiment", "--fold", rel(fold_dir), "--output", rel(out_dir),
            "--time-limit", str(settings["time_limit"]), "--reference-time-limit", str(settings["reference_time_limit"]),
            "--front-margin", str(settings["front_margin"]), "--jobs", "1"]
     started = time.monotonic()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     seconds = time.monotonic() - started
     (out_dir / "experiment.log").write_text(proc.stderr)
     if proc.returncode != 0:
@@ -97,7 +104,7 @@ def run_fold(binary, fold_dir, out_dir, settings):
     tmp = out_dir / "run.json.tmp"
     tmp.write_text(json.dumps({"command": cmd, "wall_seconds": seconds}, indent=1) + "\n")
     tmp.replace(out_dir / "run.json")
-    print(f"{fold_dir}: {seconds:.1f} s", flush=True)
+    print(f"{rel(fold_dir)}: {seconds:.1f} s", flush=True)
 
 
 def run_all(args, settings, work, results):
@@ -117,7 +124,8 @@ def run_all(args, settings, work, results):
     if args.reference:
         reference = Path(args.reference)
     if (reference / "bird").is_dir() and (reference / "lfw").is_dir():
-        subprocess.run([str(args.bin), "artifacts", "--reference", str(reference), "--output", str(results / "artifacts")], check=True)
+        subprocess.run([rel(args.bin), "artifacts", "--reference", os.path.relpath(os.path.abspath(reference), ROOT),
+                        "--output", rel(results / "artifacts")], check=True, cwd=ROOT)
     else:
         print(f"note: {reference} not found: artifact checks skipped", flush=True)
 
