@@ -346,7 +346,7 @@ def render(results, quick, out_path):
                       f"The authors' Section 3 model over the correct groups (one backbone per class), budgets "
                       f"ρ1 = {ref0['budgets']['rho1']}, ρ2 = {ref0['budgets']['rho2']}, ρ3 = {ref0['budgets']['rho3']} "
                       f"(their code's), GLPK, {ref0['time_limit']} s per solve. \"max\" is their code's sense, \"min\" the "
-                      "set-cover sense. A neuron active in the correct rows of two or more classes must be excused or shared; when "
+                      "set-cover sense, solved first; its solution starts the max solve. A neuron active in the correct rows of two or more classes must be excused or shared; when "
                       "there are more such neurons than the two budgets allow, the model is infeasible (counted, not solved).", "",
                       table(["fold", "neurons in ≥ 2 classes' rows / ⌊ρ1·n⌋ + ⌊ρ3·n⌋"] + [f"{run['sense']}" for run in ref0["runs"]], rows), ""]
         rows = []
