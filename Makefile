@@ -1,13 +1,15 @@
 # Backbones — the two commands a new user needs:
 #   make demo   install system packages, build in release, run the main job on bundled real data
-#   make test   install system packages, build and run the whole test suite
+#   make test   install system packages, build and run the whole test suite, then the quick
+#               paper reproduction with its structural checks (paper-repro/README.md)
+#   make repro  the paper's experiments on real networks and data (full; ~15 min on 2 cores)
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/backbones
 DEBIAN_PACKAGES := libglpk-dev coinor-libcbc-dev zlib1g-dev glpk-utils coinor-cbc pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo selftest clean bench bench-quick bench-mining
+.PHONY: deps build test demo selftest clean bench bench-quick bench-mining repro repro-quick repro-check
 
 # Install the Debian packages only when one is missing (apt-get update first).
 deps:
@@ -23,6 +25,23 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) repro-check
+
+# The paper's experiments (paper-repro/README.md). repro: every fold of every case into
+# paper-repro/results/ and paper-repro/RESULTS.md; repro-quick: fold 0 of the --quick exports
+# into paper-repro/results-quick/. Both check the structural facts and fail if one is violated.
+# repro-check is what `make test` (and so CI) runs: repro-quick with the debug build that the
+# tests just made, so CI builds nothing twice.
+REPRO_BIN ?= $(RELEASE_BIN)
+REPRO_CHECK_BIN ?= .build/debug/backbones
+repro: build
+	py="$$(paper-repro/venv.sh)" && "$$py" paper-repro/repro.py --bin $(REPRO_BIN)
+
+repro-quick: build
+	py="$$(paper-repro/venv.sh)" && "$$py" paper-repro/repro.py --quick --bin $(REPRO_BIN)
+
+repro-check:
+	py="$$(paper-repro/venv.sh)" && "$$py" paper-repro/repro.py --quick --bin $(REPRO_CHECK_BIN)
 
 selftest: build
 	$(RELEASE_BIN) selftest --solver both

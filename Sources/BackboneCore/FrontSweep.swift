@@ -7,9 +7,14 @@ public struct FrontSweep: Sendable {
     public var options: SolverOptions
     /// Called after each point (for progress lines).
     public var onPoint: (@Sendable (FrontPoint) -> Void)?
+    /// Stop after this budget even if the group is not fully covered (nil: sweep to full
+    /// coverage). A capped front is a prefix of the full one; callers say so.
+    public var maxBudget: Int?
 
-    public init(options: SolverOptions = SolverOptions(), onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
+    public init(options: SolverOptions = SolverOptions(), maxBudget: Int? = nil,
+                onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
         self.options = options
+        self.maxBudget = maxBudget
         self.onPoint = onPoint
     }
 
@@ -44,7 +49,7 @@ public struct FrontSweep: Sendable {
         var previous: [Int] = []
         var budget = model.minimumUsefulSize
         let seeds = seeds + Self.singleInstanceBackbones(model)
-        let largest = model.neurons.count
+        let largest = min(model.neurons.count, maxBudget ?? Int.max)
         while budget <= largest {
             let compiled = try model.maxCoverage(budget: budget).compile()
             var opts = options
@@ -74,12 +79,18 @@ public struct FrontSweep: Sendable {
                 throw CoreError.invalidArgument("\(solver.name) reports \(objective) covered at budget \(budget) but its backbone covers \(covered)")
             }
             let proven = result.status == .optimal && Double(covered) + 1e-6 >= (result.objective ?? .infinity)
-            let bound = proven ? Double(covered) : result.bound.map { min($0, Double(group.instanceCount)) }
+            // A solver stopped before its root relaxation gives no bound; then the bound is the
+            // instances small enough to fit the budget at all (a valid, if loose, upper bound),
+            // so every point not proven optimal still carries a bound and a gap.
+            let fitting = Double(zip(group.distinct, group.weights).reduce(0) { sum, tw in
+                sum + (model.rule.minimumSize(of: tw.0, layout: group.layout) <= budget ? tw.1 : 0)
+            })
+            let bound = proven ? Double(covered) : min(result.bound ?? fitting, fitting)
             let point = FrontPoint(budget: budget, size: backbone.count, covered: covered,
                                    coverage: Double(covered) / Double(group.instanceCount),
                                    status: proven ? .optimal : result.status,
                                    bound: bound,
-                                   gap: proven ? 0 : bound.map { max(0, $0 - Double(covered)) / max(1, Double(covered)) },
+                                   gap: proven ? 0 : max(0, bound - Double(covered)) / max(1, Double(covered)),
                                    seconds: result.seconds, solver: solver.name, backbone: backbone)
             front.points.append(point)
             onPoint?(point)

@@ -20,6 +20,8 @@ struct BackbonesCommand: ParsableCommand {
             ParetoCommand.self,
             HeuristicCommand.self,
             ILPCommand.self,
+            ExperimentCommand.self,
+            ArtifactsCommand.self,
         ]
     )
 
