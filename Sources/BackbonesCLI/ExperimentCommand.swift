@@ -71,14 +71,7 @@ struct ExperimentCommand: ParsableCommand {
         _ = try shares()
     }
 
-    func shares() throws -> [CoverageRule] {
-        try q.split(separator: ",").map { part in
-            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value > 0, value <= 1 else {
-                throw ValidationError("--q takes shares in (0, 1], comma-separated; got '\(part)'")
-            }
-            return try CoverageRule(share: value)
-        }
-    }
+    func shares() throws -> [CoverageRule] { try CoverageRule.parseShares(q) }
 
     func run() throws {
         let started = Date()

@@ -50,14 +50,7 @@ struct ParetoCommand: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func shares() throws -> [CoverageRule] {
-        try q.split(separator: ",").map { part in
-            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value > 0, value <= 1 else {
-                throw ValidationError("--q takes shares in (0, 1], comma-separated; got '\(part)'")
-            }
-            return try CoverageRule(share: value)
-        }
-    }
+    func shares() throws -> [CoverageRule] { try CoverageRule.parseShares(q) }
 
     func run() throws {
         let started = Date()
