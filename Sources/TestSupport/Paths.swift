@@ -12,8 +12,14 @@ public enum TestPaths {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
-    /// `../shared/reference` beside the package (present in development and in CI).
-    public static var reference: URL { packageRoot.appendingPathComponent("../shared/reference").standardized }
+    /// `../shared/reference` beside the package (present in development and in CI), or the
+    /// folder named by `BACKBONES_REFERENCE` for a clone kept elsewhere.
+    public static var reference: URL {
+        if let dir = ProcessInfo.processInfo.environment["BACKBONES_REFERENCE"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir).standardized
+        }
+        return packageRoot.appendingPathComponent("../shared/reference").standardized
+    }
 
     public static func reference(_ relative: String) -> String { reference.appendingPathComponent(relative).path }
 
