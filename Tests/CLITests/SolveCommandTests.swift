@@ -57,7 +57,7 @@ import Testing
 
     @Test func selftestPassesForEachBackend() throws {
         for solver in ["glpk", "cbc"] {
-            let out = try runBackbones(["selftest", "--solver", solver])
+            let out = try runBackbones(["selftest", "--solver", solver, "--orlib", TestPaths.reference("orlib")])
             #expect(out.status == 0, "\(out.stdout)")
             #expect(out.stdout.contains(", 0 failed"))
             #expect(!out.stdout.contains("skip"))
