@@ -84,6 +84,17 @@ public struct ExactFront: Sendable, Equatable {
         return (p.covered, p.isProvenOptimal && p.budget == size || p.covered == instanceCount)
     }
 
+    /// The first budget both fronts prove optimal with different coverage, described
+    /// (nil when they agree wherever both are proven).
+    public func disagreement(with other: ExactFront) -> String? {
+        for p in points where p.isProvenOptimal {
+            if let q = other.points.first(where: { $0.budget == p.budget }), q.isProvenOptimal, q.covered != p.covered {
+                return "\(groupName) \(rule) at size \(p.budget): \(solver) proves \(p.covered) covered, \(other.solver) proves \(q.covered)"
+            }
+        }
+        return nil
+    }
+
     /// Smallest budget whose best known backbone covers at least `covered` instances.
     public func smallestSize(covering covered: Int) -> Int? {
         if covered <= 0 { return 0 }

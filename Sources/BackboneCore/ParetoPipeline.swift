@@ -24,6 +24,8 @@ public struct ParetoPipeline: Sendable {
     public var layout: LayerLayout
     public var rules: [CoverageRule]
     public var solvers: [ILPSolver]
+    /// How `q = 1` fronts are computed (default: the combinatorial search).
+    public var q1Method: FrontEngine.Q1Method
     public var options: SolverOptions
     /// Threads for exact fronts (GLPK fronts run in parallel; CBC solves one at a time).
     public var jobs: Int
@@ -32,11 +34,12 @@ public struct ParetoPipeline: Sendable {
     /// Progress lines (one per group and point); called from worker threads.
     public var log: (@Sendable (String) -> Void)?
 
-    public init(layout: LayerLayout, rules: [CoverageRule], solvers: [ILPSolver], options: SolverOptions,
-                jobs: Int = 2, exact: Bool = true, log: (@Sendable (String) -> Void)? = nil) {
+    public init(layout: LayerLayout, rules: [CoverageRule], solvers: [ILPSolver], q1Method: FrontEngine.Q1Method = .search,
+                options: SolverOptions, jobs: Int = 2, exact: Bool = true, log: (@Sendable (String) -> Void)? = nil) {
         self.layout = layout
         self.rules = rules
         self.solvers = solvers
+        self.q1Method = q1Method
         self.options = options
         self.jobs = max(1, jobs)
         self.exact = exact
@@ -81,10 +84,12 @@ public struct ParetoPipeline: Sendable {
 
         // 2. Exact fronts: one job per (group, rule, solver), run on `jobs` threads.
         if exact {
-            struct Job: Sendable { let report: Int; let group: Int; let solver: Int }
+            struct Job: Sendable { let report: Int; let group: Int; let engine: FrontEngine }
             var jobList: [Job] = []
             for r in reports.indices {
-                for s in solvers.indices { jobList.append(Job(report: r, group: r / rules.count, solver: s)) }
+                for engine in FrontEngine.engines(for: reports[r].rule, solvers: solvers, q1: q1Method) {
+                    jobList.append(Job(report: r, group: r / rules.count, engine: engine))
+                }
             }
             let results = ResultBox(count: jobList.count)
             let queue = WorkQueue(count: jobList.count)
@@ -93,16 +98,18 @@ public struct ParetoPipeline: Sendable {
                 while let index = queue.next() {
                     let job = jobs[index]
                     let report = frozen[job.report]
-                    let solver = solvers[job.solver]
+                    let engine = job.engine
                     let merged = GroupTransactions(database: groups[job.group].database, layout: layout)
                     let model = CoverModel(group: merged, rule: report.rule)
                     let log = self.log
                     let name = report.groupName, rule = report.rule
-                    let sweep = FrontSweep(options: options) { p in
-                        log?("\(name) \(rule) \(solver.name): K=\(p.budget) covered \(p.covered)/\(merged.instanceCount) \(p.status.rawValue)\(p.isProvenOptimal ? "" : " bound \(p.bound.map { String(format: "%.1f", $0) } ?? "-")") \(String(format: "%.2f", p.seconds)) s")
+                    let onPoint: @Sendable (FrontPoint) -> Void = { p in
+                        log?("\(name) \(rule) \(engine.name): K=\(p.budget) covered \(p.covered)/\(merged.instanceCount) \(p.status.rawValue)\(p.isProvenOptimal ? "" : " bound \(p.bound.map { String(format: "%.1f", $0) } ?? "-")") \(String(format: "%.2f", p.seconds)) s")
                     }
                     let seeds = report.heuristicPoints.map(\.backbone)
-                    results.set(index, Result { try sweep.run(model, groupName: name, solver: solver, seeds: seeds) })
+                    results.set(index, Result {
+                        try engine.run(model, groupName: name, options: options, seeds: seeds, onPoint: onPoint)
+                    })
                 }
             }
             for (index, job) in jobList.enumerated() {
@@ -127,11 +134,7 @@ public struct ParetoPipeline: Sendable {
         guard report.fronts.count > 1 else { return }
         let first = report.fronts[0]
         for other in report.fronts.dropFirst() {
-            for p in first.points where p.isProvenOptimal {
-                if let q = other.points.first(where: { $0.budget == p.budget }), q.isProvenOptimal, q.covered != p.covered {
-                    throw CoreError.solverDisagreement("\(report.groupName) \(report.rule) at size \(p.budget): \(first.solver) proves \(p.covered) covered, \(other.solver) proves \(q.covered)")
-                }
-            }
+            if let problem = first.disagreement(with: other) { throw CoreError.solverDisagreement(problem) }
         }
     }
 

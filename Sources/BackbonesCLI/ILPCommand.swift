@@ -60,6 +60,9 @@ struct ILPCommand: ParsableCommand {
     @Option(help: "Backend: glpk, cbc or both.")
     var solver: SolverChoice = .glpk
 
+    @Option(help: "cover, whole front only: \(FrontEngine.Q1Method.help.abstract)")
+    var q1Method: FrontEngine.Q1Method = .search
+
     @OptionGroup var solverOptions: SolverOptionGroup
 
     @Option(help: "Write the model in CPLEX LP format here (before solving).")
@@ -115,6 +118,16 @@ struct ILPCommand: ParsableCommand {
             throw ExitCode(1)
         }
         return results
+    }
+
+    /// Two fronts that both prove a point optimal must agree on it (exit 1 otherwise).
+    static func checkAgreement(_ front: ExactFront, with others: [ExactFront]) throws {
+        for other in others {
+            if let problem = other.disagreement(with: front) {
+                Stderr.print("backbones: error: \(problem)")
+                throw ExitCode(1)
+            }
+        }
     }
 
     private func runReference(groups: [Group], database: TransactionDatabase, layout: LayerLayout) throws {
@@ -207,10 +220,13 @@ struct ILPCommand: ParsableCommand {
             let merged = GroupTransactions(database: database.selecting(g.instances), layout: layout)
             let cover = CoverModel(group: merged, rule: rule)
             if budget == nil && alpha == nil {
-                for backend in solver.solvers {
-                    let front = try FrontSweep(options: solverOptions.solverOptions) { p in
+                var fronts: [ExactFront] = []
+                for backend in FrontEngine.engines(for: rule, solvers: solver.solvers, q1: q1Method) {
+                    let front = try backend.run(cover, groupName: g.name, options: solverOptions.solverOptions) { p in
                         Stderr.print("\(g.name) \(rule) \(backend.name): K=\(p.budget) covered \(p.covered)/\(merged.instanceCount) \(p.status.rawValue)")
-                    }.run(cover, groupName: g.name, solver: backend)
+                    }
+                    try Self.checkAgreement(front, with: fronts)
+                    fronts.append(front)
                     let pareto = front.paretoPoints
                     if !json {
                         print("\(g.name) \(rule) \(backend.name): \(front.points.count) points, \(front.provenCount) proven, \(String(format: "%.2f", front.totalSeconds)) s; Pareto points (size→covered): " + pareto.map { "\($0.size)→\($0.covered)\($0.isProvenOptimal ? "" : "?")" }.joined(separator: " "))

@@ -13,9 +13,10 @@ struct ParetoCommand: ParsableCommand {
         abstract: "Exact coverage-vs-size fronts beside the paper's heuristics, per group: the Pareto report.",
         discussion: """
         For every group (--groups) and coverage share (--q), computes the reference heuristic's \
-        backbone, the greedy cover path, and the exact front of the cover ILP (one point per size \
-        K from the smallest useful size until every instance is covered, each point warm-started \
-        from the previous one), then says for each heuristic point whether an exact point \
+        backbone, the greedy cover path, and the exact front (one point per size K from the \
+        smallest useful size until every instance is covered, each point started from the \
+        previous one: at q = 1 by the combinatorial search, see --q1-method; at q < 1 by the \
+        cover ILP with --solver), then says for each heuristic point whether an exact point \
         dominates it and by how much. Writes report.json (everything), report.csv (one row per \
         point), summary.txt (the tables) and plots/*.svg into --output; prints the tables. A \
         point not proven optimal within --time-limit keeps its bound and gap. With --solver both, \
@@ -31,8 +32,11 @@ struct ParetoCommand: ParsableCommand {
     @Option(help: "Coverage shares q in (0, 1], comma-separated (1 = every active neuron of a covered instance).")
     var q: String = "1,0.5"
 
-    @Option(help: "Backend for the exact fronts: glpk, cbc or both.")
+    @Option(help: "ILP backend for the exact fronts (q < 1, and q = 1 with --q1-method ilp/both): glpk, cbc or both.")
     var solver: SolverChoice = .glpk
+
+    @Option(help: FrontEngine.Q1Method.help)
+    var q1Method: FrontEngine.Q1Method = .search
 
     @OptionGroup var solverOptions: SolverOptionGroup
 
@@ -52,6 +56,23 @@ struct ParetoCommand: ParsableCommand {
 
     func shares() throws -> [CoverageRule] { try CoverageRule.parseShares(q) }
 
+    /// What computes the fronts, per share: e.g. "q = 1: search; q < 1: glpk 5.0".
+    func solverSetting(_ rules: [CoverageRule]) -> String {
+        let ilp = solver.solvers.map { "\($0.name) \($0.version)" }.joined(separator: ", ")
+        let q1: String
+        switch q1Method {
+        case .search: q1 = "search (branch and bound)"
+        case .ilp: q1 = ilp
+        case .both: q1 = "search (branch and bound), " + ilp
+        }
+        let hasQ1 = rules.contains { $0.share == 1 }, hasOther = rules.contains { $0.share < 1 }
+        switch (hasQ1, hasOther) {
+        case (true, true): return "q = 1: \(q1); q < 1: \(ilp)"
+        case (true, false): return q1
+        default: return ilp
+        }
+    }
+
     func run() throws {
         let started = Date()
         let loaded = try input.load()
@@ -64,11 +85,11 @@ struct ParetoCommand: ParsableCommand {
         settings += [
             ("groups", inputs.map(\.name).joined(separator: ", ")),
             ("q", rules.map { String($0.share) }.joined(separator: ",")),
-            ("solver", noExact ? "none (heuristics only)" : solver.solvers.map { "\($0.name) \($0.version)" }.joined(separator: ", ")),
+            ("solver", noExact ? "none (heuristics only)" : solverSetting(rules)),
             ("time limit per point", solverOptions.timeLimit.map { "\($0) s" } ?? "none"),
         ]
         let logLock = NSLock()
-        let pipeline = ParetoPipeline(layout: loaded.layout, rules: rules, solvers: solver.solvers,
+        let pipeline = ParetoPipeline(layout: loaded.layout, rules: rules, solvers: solver.solvers, q1Method: q1Method,
                                       options: solverOptions.solverOptions, jobs: jobs, exact: !noExact) { line in
             logLock.lock(); Stderr.print(line); logLock.unlock()
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CBCBackend
 import GLPKBackend
+import BackboneCore
 import LinearModel
 
 /// `--solver glpk|cbc|both`
@@ -39,4 +40,15 @@ struct SolverOptionGroup: ParsableArguments {
     var solverOptions: SolverOptions {
         SolverOptions(timeLimit: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
     }
+}
+
+/// `--q1-method search|ilp|both` (FrontEngine.Q1Method).
+extension FrontEngine.Q1Method: ExpressibleByArgument {}
+
+extension FrontEngine.Q1Method {
+    static let help: ArgumentHelp = """
+        How q = 1 fronts are computed: search (a combinatorial branch and bound over the \
+        transactions, exact; much faster than the ILP), ilp (the cover ILP with --solver) or \
+        both (each --solver backend is checked against the search). q < 1 fronts always use --solver.
+        """
 }
