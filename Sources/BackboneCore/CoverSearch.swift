@@ -203,16 +203,18 @@ final class CoverSearchEngine {
         for w in 0..<words { unions[w] = 0 }
         // Transactions equal to the core are covered by the core alone; the rest that fit
         // the budget on their own are the root's candidates.
-        var weight = 0, top = 0
+        var weight = 0, top = 0, fitting = 0
         rootBound = -1
         if budget >= 0 {
             for j in 0..<count where sizes[j] <= budget {
+                fitting += weights[j]
                 if sizes[j] == 0 { weight += weights[j]; continue }
                 candidates[top] = Int32(j); top += 1
             }
             visit(depth: 0, weight: weight, used: 0, lo: 0, hi: top)
         }
-        if rootBound < 0 { rootBound = Double(best) }
+        // Stopped before the root's bound: every transaction that fits on its own still bounds it.
+        if rootBound < 0 { rootBound = stopped ? Double(max(best, fitting)) : Double(best) }
         var union: [Int]?
         if improved {
             var ids = core
@@ -250,7 +252,7 @@ final class CoverSearchEngine {
         let room = budget - used
         while hi > lo {
             nodes += 1
-            if nodes & 1023 == 0, let deadline, clock.now >= deadline { stopped = true }
+            if nodes & 1023 == 1, let deadline, clock.now >= deadline { stopped = true }  // nodes 1, 1025, …
             if stopped { return }
             for w in 0..<words { newBits[w] = 0 }
             // First pass: the candidates' weight, their new neurons' even shares, the pick.
