@@ -19,8 +19,8 @@ struct ExperimentCommand: ParsableCommand {
         heuristic.json (correct, misclassified and confusion backbones of the training rows: \
         reference heuristic, authors' binarization k = --k weighted by weights.csv) and \
         explanation.txt (the same backbones in the authors' three-line format); \
-        exact_fronts.json and pareto/ (per class with correct rows and per --q: the cover model's exact front \
-        (GLPK) from the smallest useful size up to the heuristic backbone's size + --front-margin \
+        exact_fronts.json and pareto/ (per class with correct rows and per --q: the exact front \
+        (q = 1: the combinatorial search, see --q1-method; q < 1: the cover ILP with GLPK) from the smallest useful size up to the heuristic backbone's size + --front-margin \
         or full coverage, each point with its status and gap under --time-limit, and where the \
         heuristic backbone stands; pareto/ holds report.json, report.csv, summary.txt and the SVG \
         plots); reference_ilp.json (the authors' Section 3 model over the correct groups, both \
@@ -51,6 +51,9 @@ struct ExperimentCommand: ParsableCommand {
     @Option(help: "Exact fronts go this many sizes past the heuristic backbone's size (or to full coverage).")
     var frontMargin: Int = 5
 
+    @Option(help: "How q = 1 fronts are computed: search (the combinatorial branch and bound, exact) or ilp (the cover ILP with GLPK).")
+    var q1Method: FrontEngine.Q1Method = .search
+
     @Option(help: "Time limit per reference-ILP solve (each sense), in seconds.")
     var referenceTimeLimit: Double = 10
 
@@ -68,6 +71,7 @@ struct ExperimentCommand: ParsableCommand {
         if !(timeLimit > 0) || !(referenceTimeLimit > 0) { throw ValidationError("time limits must be positive") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if frontMargin < 0 { throw ValidationError("--front-margin must be at least 0") }
+        if q1Method == .both { throw ValidationError("--q1-method both is not offered here: use search or ilp") }
         _ = try shares()
     }
 
@@ -270,6 +274,8 @@ struct ExperimentCommand: ParsableCommand {
         let solver: ILPSolver = GLPK()
         let options = SolverOptions(timeLimit: timeLimit)
         let margin = frontMargin
+        let q1: FrontEngine.Q1Method = q1Method == .ilp ? .ilp : .search
+        let method = q1 == .search ? "q = 1: search (branch and bound); q < 1: \(solver.name) \(solver.version)" : "\(solver.name) \(solver.version)"
         struct Job: Sendable { let label: Int; let group: GroupTransactions; let heuristic: [Int]?; let name: String; let rule: CoverageRule }
         let rules = try shares()
         let jobsList = labels.flatMap { c in
@@ -284,8 +290,10 @@ struct ExperimentCommand: ParsableCommand {
                 let job = jobsList[i]
                 let model = CoverModel(group: job.group, rule: job.rule)
                 let cap = job.heuristic.map { max($0.count, model.minimumUsefulSize) + margin }
-                let sweep = FrontSweep(options: options, maxBudget: cap)
-                results.set(i, Result { try sweep.run(model, groupName: job.name, solver: solver, seeds: job.heuristic.map { [$0] } ?? []) })
+                let engine = FrontEngine.engines(for: job.rule, solvers: [solver], q1: q1)[0]
+                results.set(i, Result {
+                    try engine.run(model, groupName: job.name, options: options, maxBudget: cap, seeds: job.heuristic.map { [$0] } ?? [])
+                })
                 Stderr.print("\(label): exact front of \(job.name) \(job.rule) done")
             }
         }
@@ -332,10 +340,10 @@ struct ExperimentCommand: ParsableCommand {
                                       notes: front.points.last?.covered == job.group.instanceCount ? [] :
                                         ["front capped at size \(front.points.last?.budget ?? 0) (heuristic size + \(frontMargin))"]))
         }
-        let settings: [(String, JSON)] = [("solver", .string("\(solver.name) \(solver.version)")), ("q", .array(rules.map { .number($0.share) })),
+        let settings: [(String, JSON)] = [("solver", .string(method)), ("q", .array(rules.map { .number($0.share) })),
                                           ("time_limit_per_point", .number(timeLimit)), ("front_margin", .int(frontMargin)),
                                           ("jobs", .int(jobs))]
-        let report = ParetoReport(settings: [("fold", fold), ("solver", "\(solver.name) \(solver.version)"),
+        let report = ParetoReport(settings: [("fold", fold), ("solver", method),
                                              ("q", q), ("time limit per point", "\(timeLimit) s"),
                                              ("front", "from the smallest useful size to the heuristic's size + \(frontMargin) or full coverage")],
                                   groups: groups)
