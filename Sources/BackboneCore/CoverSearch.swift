@@ -72,11 +72,9 @@ public struct CoverSearch: Sendable {
             }
             let proven = !outcome.stopped
             let bound = proven ? Double(covered) : max(Double(covered), outcome.rootBound)
-            let point = FrontPoint(budget: budget, size: backbone.count, covered: covered,
-                                   coverage: Double(covered) / Double(group.instanceCount),
+            let point = FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
                                    status: proven ? .optimal : .timeLimit, bound: bound,
-                                   gap: proven ? 0 : max(0, bound - Double(covered)) / max(1, Double(covered)),
-                                   seconds: (clock.now - start).seconds, solver: Self.name, backbone: backbone)
+                                   seconds: (clock.now - start).seconds, solver: Self.name)
             front.points.append(point)
             onPoint?(point)
             previous = backbone

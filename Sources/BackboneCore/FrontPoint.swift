@@ -23,6 +23,17 @@ public struct FrontPoint: Sendable, Equatable {
 
     public var isProvenOptimal: Bool { status == .optimal }
 
+    /// A point of a front sweep: size and coverage from the backbone, and the gap
+    /// `(bound − covered)/max(1, covered)` (0 when `status` is `.optimal`).
+    init(budget: Int, backbone: [Int], covered: Int, of instances: Int, status: SolveStatus, bound: Double,
+         seconds: Double, solver: String) {
+        let proven = status == .optimal
+        self.init(budget: budget, size: backbone.count, covered: covered, coverage: Double(covered) / Double(instances),
+                  status: status, bound: bound,
+                  gap: proven ? 0 : max(0, bound - Double(covered)) / max(1, Double(covered)),
+                  seconds: seconds, solver: solver, backbone: backbone)
+    }
+
     public init(budget: Int, size: Int, covered: Int, coverage: Double, status: SolveStatus, bound: Double?,
                 gap: Double?, seconds: Double, solver: String, backbone: [Int]) {
         self.budget = budget

@@ -86,12 +86,9 @@ public struct FrontSweep: Sendable {
                 sum + (model.rule.minimumSize(of: tw.0, layout: group.layout) <= budget ? tw.1 : 0)
             })
             let bound = proven ? Double(covered) : min(result.bound ?? fitting, fitting)
-            let point = FrontPoint(budget: budget, size: backbone.count, covered: covered,
-                                   coverage: Double(covered) / Double(group.instanceCount),
-                                   status: proven ? .optimal : result.status,
-                                   bound: bound,
-                                   gap: proven ? 0 : max(0, bound - Double(covered)) / max(1, Double(covered)),
-                                   seconds: result.seconds, solver: solver.name, backbone: backbone)
+            let point = FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
+                                   status: proven ? .optimal : result.status, bound: bound,
+                                   seconds: result.seconds, solver: solver.name)
             front.points.append(point)
             onPoint?(point)
             previous = backbone
