@@ -157,6 +157,17 @@ public struct CoverModel: Sendable {
         return current
     }
 
+    /// The best-covering backbone with at most `budget` neurons among `previous` (always
+    /// taken, even if larger, as the fallback) and `seeds`: a sweep's start at `budget`.
+    public func bestStart(previous: [Int], seeds: [[Int]], budget: Int) -> (backbone: [Int], covered: Int) {
+        var best = (backbone: previous, covered: group.covered(by: previous, rule: rule))
+        for seed in seeds where seed.count <= budget {
+            let c = group.covered(by: seed, rule: rule)
+            if c > best.covered { best = (seed, c) }
+        }
+        return best
+    }
+
     /// A feasible point of either form for a backbone: its `x`, and `z_t = 1` where covered.
     public func point(for backbone: [Int]) -> [Double] {
         var values = [Double](repeating: 0, count: xCount + zCount)

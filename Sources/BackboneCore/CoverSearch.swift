@@ -56,12 +56,7 @@ public struct CoverSearch: Sendable {
         let largest = min(model.neurons.count, maxBudget ?? Int.max)
         while budget <= largest {
             let start = clock.now
-            var startBackbone = previous
-            var startCovered = group.covered(by: previous, rule: model.rule)
-            for seed in seeds where seed.count <= budget {
-                let c = group.covered(by: seed, rule: model.rule)
-                if c > startCovered { startBackbone = seed; startCovered = c }
-            }
+            let (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
             let deadline = timeLimit.map { start.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
             let outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline)
             let backbone = outcome.union ?? startBackbone

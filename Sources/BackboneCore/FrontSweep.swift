@@ -53,12 +53,7 @@ public struct FrontSweep: Sendable {
         while budget <= largest {
             let compiled = try model.maxCoverage(budget: budget).compile()
             var opts = options
-            var startBackbone = previous
-            var startCovered = group.covered(by: previous, rule: model.rule)
-            for seed in seeds where seed.count <= budget {
-                let c = group.covered(by: seed, rule: model.rule)
-                if c > startCovered { startBackbone = seed; startCovered = c }
-            }
+            let (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
             let start = model.point(for: startBackbone)
             if compiled.maxViolation(of: start) <= 1e-9 { opts.initialSolution = start }
             let result = solver.solve(compiled, options: opts)
