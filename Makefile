@@ -19,8 +19,11 @@ deps:
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
 	fi
 
+# The release binary links the Swift runtime and Foundation statically (--static-swift-stdlib):
+# `--help` takes 8 ms task-clock instead of 14 (and 4 ms since GLPK and CBC are opened only on
+# the first solve, docs/solvers.md). The tests use the debug build, linked dynamically.
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 test: deps
 	$(SWIFT) build --build-tests

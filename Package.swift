@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Module map (one concept per module; backends depend on the model, never the reverse):
-//   CGLPK, CCbc, CZlib      system libraries from Debian packages (internal shims)
+//   CGLPK, CCbc, CZlib      system libraries from Debian packages (internal shims); GLPK and
+//                           CBC are not linked but opened with dlopen on the first solve
 //   FileSupport             input errors with file/line/column, atomic writes
 //   LinearModel             solver-independent ILP, LP/MPS/OR-Library I/O, solver protocol
 //   GLPKBackend, CBCBackend the two exact backends
@@ -24,7 +25,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .systemLibrary(name: "CCbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "FileSupport"),

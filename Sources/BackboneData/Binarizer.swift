@@ -29,10 +29,16 @@ public enum Binarizer {
     /// - `weights`: per-neuron weights for the ranking rules (nil = all 1); ignored, with a
     ///   warning, by `threshold` and `quantile`.
     /// - `ties`: which of two equal weighted activations ranks higher.
+    /// - `rows`: when given (one flag per row), only the rows flagged are binarized and every
+    ///   other row becomes an empty transaction, so row indices still name the same instances.
+    ///   A flagged row's transaction is the same as without `rows` (the quantile cut-offs still
+    ///   come from every row).
     /// Throws `InputError` when the layout, weights or rule parameter do not fit the data.
     public static func binarize(_ matrix: ActivationMatrix, layout: LayerLayout, weights: NeuronWeights? = nil,
-                                rule: BinarizationRule, ties: TieBreak = .lowerIndexFirst) throws -> Result {
+                                rule: BinarizationRule, ties: TieBreak = .lowerIndexFirst,
+                                rows: [Bool]? = nil) throws -> Result {
         try layout.checkInput(columnCount: matrix.columnCount)
+        precondition(rows == nil || rows!.count == matrix.rowCount, "one row flag per row")
         try weights?.check(neuronCount: matrix.columnCount)
         var warnings: [String] = []
         if weights != nil && !rule.usesWeights {
@@ -54,7 +60,7 @@ public enum Binarizer {
                 counts[l] = layout.widths[l]
                 warnings.append("layer \(l + 1) has \(layout.widths[l]) neurons and all are kept (k = \(k)): every transaction holds the whole layer")
             }
-            let db = topK(matrix, layout: layout, counts: counts, weights: weights?.values, ties: ties)
+            let db = topK(matrix, layout: layout, counts: counts, weights: weights?.values, ties: ties, rows: rows)
             return Result(database: db, layout: layout, rule: rule, keptPerLayer: counts, quantiles: nil, warnings: warnings)
         case .threshold(let tau):
             guard tau.isFinite else { throw InputError("the threshold must be a finite number, got \(tau)") }
@@ -62,6 +68,7 @@ public enum Binarizer {
             var items: [Int] = []
             for r in 0..<matrix.rowCount {
                 items.removeAll(keepingCapacity: true)
+                if let rows, !rows[r] { db.append(items); continue }
                 let base = r * matrix.columnCount
                 for j in 0..<matrix.columnCount where matrix.values[base + j] > tau { items.append(j) }
                 db.append(items)
@@ -74,6 +81,7 @@ public enum Binarizer {
             var items: [Int] = []
             for r in 0..<matrix.rowCount {
                 items.removeAll(keepingCapacity: true)
+                if let rows, !rows[r] { db.append(items); continue }
                 let base = r * matrix.columnCount
                 for j in 0..<matrix.columnCount where matrix.values[base + j] > cuts[j] { items.append(j) }
                 db.append(items)
@@ -104,12 +112,13 @@ public enum Binarizer {
         return cuts
     }
 
-    /// For each row and layer, the `counts[l]` neurons of highest weighted activation.
+    /// For each row and layer, the `counts[l]` neurons of highest weighted activation (rows not
+    /// flagged in `rows`, when given, are left empty).
     ///
     /// A bounded heap keeps the current best `m` (worst at the root), so a layer costs
     /// O(w log m) rather than a full sort.
     static func topK(_ matrix: ActivationMatrix, layout: LayerLayout, counts: [Int], weights: [Double]?,
-                     ties: TieBreak) -> TransactionDatabase {
+                     ties: TieBreak, rows: [Bool]? = nil) -> TransactionDatabase {
         var db = TransactionDatabase(itemCount: matrix.columnCount)
         let maxCount = counts.max() ?? 0
         var heapValue = [Double](repeating: 0, count: maxCount)
@@ -125,6 +134,7 @@ public enum Binarizer {
 
         for r in 0..<matrix.rowCount {
             items.removeAll(keepingCapacity: true)
+            if let rows, !rows[r] { db.append(items); continue }
             let base = r * matrix.columnCount
             for l in 0..<layout.layerCount {
                 let m = counts[l]

@@ -4,16 +4,46 @@ import FileSupport
 import Foundation
 import Mining
 
-/// The options every command that starts from activations shares (`transactions`, `heuristic`,
-/// `ilp`, `pareto`): where the activations are, the layers, the neuron weights, the
-/// binarization rule and the groups. Formats and rules: docs/data.md.
+/// `--activations FILE` and the options that read and binarize it, for the commands that start
+/// from activations (`transactions`, `ilp`, `pareto`; `heuristic` takes `--activations` or
+/// `--transactions` beside `ActivationOptions`). Formats and rules: docs/data.md.
 struct ActivationInput: ParsableArguments {
+    @Option(help: "Activation file (rows, .csv, .npy or .npz).")
+    var activations: String
+
+    @OptionGroup var options: ActivationOptions
+
+    /// Reads the activations, the layers and the weights, and binarizes every row.
+    func load() throws -> ActivationOptions.Loaded { try options.load(activations: activations) }
+
+    /// `load()` for the groups `selection` picks, binarizing only their rows (see
+    /// `ActivationOptions.load(activations:selection:)`).
+    func load(_ selection: GroupSelection) throws -> (loaded: ActivationOptions.Loaded, groups: [Group]) {
+        try options.load(activations: activations, selection: selection)
+    }
+
+    /// Parses `--groups` (`correct,misclassified`, `all`); nil means every kind the data allows.
+    static func groupKinds(_ text: String) throws -> [Group.Kind]? {
+        var kinds: [Group.Kind] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if part == "all" { return nil }
+            guard let kind = Group.Kind(rawValue: part) else {
+                throw ValidationError("--groups takes correct, misclassified, confusion, class or all (comma-separated); got '\(part)'")
+            }
+            if !kinds.contains(kind) { kinds.append(kind) }
+        }
+        guard !kinds.isEmpty else { throw ValidationError("--groups is empty") }
+        return kinds
+    }
+}
+
+/// The options that say how to read and binarize an activation file (everything of
+/// `ActivationInput` but the file itself): the format, labels and predictions, the layers, the
+/// neuron weights and the binarization rule.
+struct ActivationOptions: ParsableArguments {
     enum Rule: String, ExpressibleByArgument, CaseIterable {
         case reference, topk, threshold, quantile
     }
-
-    @Option(help: "Activation file (rows, .csv, .npy or .npz).")
-    var activations: String
 
     @Option(help: "Input format: rows, csv, npy, npz (default: from the file extension).")
     var format: String?
@@ -76,18 +106,24 @@ struct ActivationInput: ParsableArguments {
         if binarize == .quantile && quantile == nil { throw ValidationError("--binarize quantile needs --quantile Q (0…1)") }
     }
 
-    /// Parses `--groups` (`correct,misclassified`, `all`); nil means every kind the data allows.
-    static func groupKinds(_ text: String) throws -> [Group.Kind]? {
-        var kinds: [Group.Kind] = []
-        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if part == "all" { return nil }
-            guard let kind = Group.Kind(rawValue: part) else {
-                throw ValidationError("--groups takes correct, misclassified, confusion, class or all (comma-separated); got '\(part)'")
-            }
-            if !kinds.contains(kind) { kinds.append(kind) }
-        }
-        guard !kinds.isEmpty else { throw ValidationError("--groups is empty") }
-        return kinds
+    /// The options given that only make sense with an activation file (those still at their
+    /// default cannot be told from absent ones and are not listed), as `--name`s.
+    var activationOnlyOptionsGiven: [String] {
+        var given: [String] = []
+        if format != nil { given.append("--format") }
+        if minus != nil { given.append("--minus") }
+        if labels != nil { given.append("--labels") }
+        if predictions != nil { given.append("--predictions") }
+        if labelColumn != "label" { given.append("--label-column") }
+        if predictionColumn != nil { given.append("--prediction-column") }
+        if weights != nil { given.append("--weights") }
+        if network != nil { given.append("--network") }
+        if binarize != .reference { given.append("--binarize") }
+        if k != nil { given.append("--k") }
+        if threshold != nil { given.append("--threshold") }
+        if quantile != nil { given.append("--quantile") }
+        if ties != TieBreak.lowerIndexFirst.rawValue { given.append("--ties") }
+        return given
     }
 
     var rule: BinarizationRule {
@@ -105,13 +141,40 @@ struct ActivationInput: ParsableArguments {
         var layout: LayerLayout
         var weights: NeuronWeights?
         var rule: BinarizationRule
+        /// One transaction per row of `matrix` (rows outside the selected groups are empty
+        /// when loaded by `load(activations:selection:)`).
         var binarized: Binarizer.Result
         /// Human-readable lines describing the input (for reports and summaries).
         var description: [(String, String)]
     }
 
+    /// The activations, layers and weights, read and checked against each other.
+    struct Read {
+        var activations: String
+        var matrix: ActivationMatrix
+        var layout: LayerLayout
+        var weights: NeuronWeights?
+    }
+
     /// Reads the activations, the layers and the weights, and binarizes every row.
-    func load() throws -> Loaded {
+    func load(activations: String) throws -> Loaded {
+        try binarize(read(activations: activations))
+    }
+
+    /// Reads the activations, picks the groups `selection` asks for, and binarizes only the rows
+    /// of those groups: the grouping needs only labels and predictions, and a group's rows are
+    /// binarized exactly as they would be with every row (each rule decides row by row; the
+    /// quantile rule's cut-offs still come from every row). The other rows are left empty.
+    func load(activations: String, selection: GroupSelection) throws -> (loaded: Loaded, groups: [Group]) {
+        let read = try read(activations: activations)
+        let groups = try selection.select(from: read.matrix, file: activations)
+        var needed = [Bool](repeating: false, count: read.matrix.rowCount)
+        for g in groups { for r in g.instances { needed[r] = true } }
+        return (try binarize(read, rows: needed), groups)
+    }
+
+    /// Reads the activations, the layers and the weights.
+    func read(activations: String) throws -> Read {
         var columns = CSVFormat.Columns(label: labelColumn, prediction: predictionColumn)
         if predictionColumn == nil, (format ?? "csv") == "csv", activations.lowercased().hasSuffix(".csv"),
            Self.csvHeader(activations).contains("predicted") {
@@ -144,9 +207,15 @@ struct ActivationInput: ParsableArguments {
         } else if let denseNetwork {
             neuronWeights = denseNetwork.neuronWeights()
         }
+        return Read(activations: activations, matrix: matrix, layout: layout, weights: neuronWeights)
+    }
+
+    /// Binarizes the rows of `read` (those with `rows[r]`; every row when nil).
+    func binarize(_ read: Read, rows: [Bool]? = nil) throws -> Loaded {
+        let (activations, matrix, layout, neuronWeights) = (read.activations, read.matrix, read.layout, read.weights)
         let rule = self.rule
         let result = try Binarizer.binarize(matrix, layout: layout, weights: neuronWeights, rule: rule,
-                                            ties: TieBreak(rawValue: ties)!)
+                                            ties: TieBreak(rawValue: ties)!, rows: rows)
         for warning in result.warnings { Stderr.print("warning: \(warning)") }
 
         var ruleText = rule.description

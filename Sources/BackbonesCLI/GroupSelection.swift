@@ -4,8 +4,10 @@ import FileSupport
 
 /// `--groups KINDS [--only NAMES]`, shared by `heuristic`, `ilp` and `pareto`.
 struct GroupSelection: ParsableArguments {
+    static let defaultGroups = "correct"
+
     @Option(help: "Groups: correct, misclassified, confusion, class or all (comma-separated).")
-    var groups: String = "correct"
+    var groups: String = GroupSelection.defaultGroups
 
     @Option(help: "Only these groups, by name (comma-separated, e.g. correct:3,confusion:3->5).")
     var only: String?

@@ -15,11 +15,25 @@ struct HeuristicCommand: ParsableCommand {
         drop the neurons of the same class's correct-group backbone; confusion backbones are keyed \
         predicted → true. A group with no layer-complete itemset at any support is reported and \
         skipped (the authors' code hangs there). --explanation writes the authors' three-line \
-        explanation file. --greedy also prints the greedy cover path at each --q. See docs/pareto.md.
+        explanation file. --greedy also prints the greedy cover path at each --q.
+
+        --transactions FILE[,FILE…] instead of --activations runs the heuristic on transactions \
+        you already have (FIMI, as `backbones transactions --groups` writes them): each file is \
+        one group, named by its file stem (correct-3.dat → correct-3). It needs --layers (item \
+        ids must be below the layers' total). The files are already binarized and each is one \
+        group, so the binarization, reading and group options (--weights, --k, --groups, --only, \
+        …) do not apply, nor do the misclassified clean-up (after_cleanup) and --explanation, \
+        which need to know what kind of group a file is. See docs/pareto.md.
         """
     )
 
-    @OptionGroup var input: ActivationInput
+    @Option(help: "Activation file (rows, .csv, .npy or .npz).")
+    var activations: String?
+
+    @Option(help: "Instead of --activations: FIMI transaction files (comma-separated), one group each, named by the file stem; needs --layers.")
+    var transactions: String?
+
+    @OptionGroup var input: ActivationOptions
     @OptionGroup var selection: GroupSelection
 
     @Option(help: "Coverage shares q to score the backbones with (comma-separated).")
@@ -28,27 +42,78 @@ struct HeuristicCommand: ParsableCommand {
     @Flag(help: "Also run the greedy cover path and print its steps.")
     var greedy = false
 
-    @Option(help: "Write the authors' explanation file (3 lines of Python literals) here.")
+    @Option(help: "Write the authors' explanation file (3 lines of Python literals) here (not with --transactions).")
     var explanation: String?
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    func validate() throws {
+        switch (activations, transactions) {
+        case (nil, nil):
+            throw ValidationError("give --activations FILE, or --transactions FILE[,FILE…] (transactions already binarized)")
+        case (.some, .some):
+            throw ValidationError("give --activations or --transactions, not both")
+        case (nil, .some):
+            if input.layers == nil {
+                throw ValidationError("--transactions needs the layer widths: add --layers W1,W2,…")
+            }
+            var misplaced = input.activationOnlyOptionsGiven
+            if selection.groups != GroupSelection.defaultGroups { misplaced.append("--groups") }
+            if selection.only != nil { misplaced.append("--only") }
+            if explanation != nil { misplaced.append("--explanation") }
+            if !misplaced.isEmpty {
+                throw ValidationError("\(misplaced.joined(separator: ", ")) only apply to --activations: --transactions files are already binarized, one group each")
+            }
+        case (.some, nil):
+            break
+        }
+    }
+
+    /// One group's transactions and what the heuristic made of them.
+    private struct Run {
+        var name: String
+        var database: TransactionDatabase
+        var outcome: ReferenceHeuristic.Outcome
+        /// Misclassified groups: the neurons left after removing those of `cleanedOf`'s backbone.
+        var cleaned: [(neuron: Int, weight: Double)]?
+        var cleanedOf: String?
+    }
+
     func run() throws {
-        let loaded = try input.load()
-        let groups = try selection.select(from: loaded.matrix, file: input.activations)
         let rules = try q.split(separator: ",").map { part -> CoverageRule in
             guard let v = Double(part.trimmingCharacters(in: .whitespaces)) else { throw InputError("--q: '\(part)' is not a number") }
             do { return try CoverageRule(share: v) } catch { throw InputError("--q: \(error)") }
         }
-        let result = try HeuristicExplanation(groups: groups, database: loaded.binarized.database, layout: loaded.layout)
-        if let explanation { try TextFile.writeAtomically(result.explanation.text, to: explanation) }
+        let layout: LayerLayout
+        var runs: [Run] = []
+        if let transactions {
+            layout = try LayerLayout.fromOption(input.layers!)
+            // Every file is read (and checked) before the first search.
+            var files: [(name: String, database: TransactionDatabase)] = []
+            for path in transactions.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                if files.contains(where: { $0.name == name }) {
+                    throw InputError(file: path, "another --transactions file has the stem '\(name)': the group names would clash")
+                }
+                files.append((name, try TransactionDatabase.readFIMI(path: path, itemCount: layout.neuronCount)))
+            }
+            runs = try files.map { Run(name: $0.name, database: $0.database, outcome: try ReferenceHeuristic().run($0.database, layout: layout)) }
+        } else {
+            let (loaded, groups) = try input.load(activations: activations!, selection: selection)
+            layout = loaded.layout
+            let result = try HeuristicExplanation(groups: groups, database: loaded.binarized.database, layout: layout)
+            if let explanation { try TextFile.writeAtomically(result.explanation.text, to: explanation) }
+            runs = result.entries.map {
+                Run(name: $0.group.name, database: loaded.binarized.database.selecting($0.group.instances),
+                    outcome: $0.outcome, cleaned: $0.cleaned, cleanedOf: "correct:\(keyText($0.group))")
+            }
+        }
 
         var jsonGroups: [JSON] = []
-        for entry in result.entries {
-            let db = loaded.binarized.database.selecting(entry.group.instances)
-            let merged = GroupTransactions(database: db, layout: loaded.layout)
-            var fields: [(String, JSON)] = [("group", .string(entry.group.name)), ("instances", .int(entry.group.count))]
+        for entry in runs {
+            let merged = GroupTransactions(database: entry.database, layout: layout)
+            var fields: [(String, JSON)] = [("group", .string(entry.name)), ("instances", .int(entry.database.count))]
             switch entry.outcome {
             case let .backbone(b):
                 let cover = rules.map { ($0, merged.covered(by: b.neurons, rule: $0)) }
@@ -66,17 +131,18 @@ struct HeuristicCommand: ParsableCommand {
                 }
                 if !json {
                     let coverText = cover.map { "\($0.0): \($0.1)/\(merged.instanceCount)" }.joined(separator: ", ")
-                    print("\(entry.group.name): \(b.neurons.count) neurons, maxMinsup \(String(format: "%.3f", b.maxMinsup)), \(b.levels.filter(\.accepted).count) levels accepted (\(b.stopReason)); covers \(coverText)")
+                    print("\(entry.name): \(b.neurons.count) neurons, maxMinsup \(String(format: "%.3f", b.maxMinsup)), \(b.levels.filter(\.accepted).count) levels accepted (\(b.stopReason)); covers \(coverText)")
                     print("  neurons: " + b.weightedNeurons.map { "\($0.neuron)(\(String(format: "%.2f", $0.weight)))" }.joined(separator: " "))
-                    if let cleaned = entry.cleaned {
-                        print("  after removing correct:\(keyText(entry.group)) neurons: " + cleaned.map { String($0.neuron) }.joined(separator: " "))
+                    if let cleaned = entry.cleaned, let cleanedOf = entry.cleanedOf {
+                        print("  after removing \(cleanedOf) neurons: " + cleaned.map { String($0.neuron) }.joined(separator: " "))
                     }
                 }
             case .noLayerCompleteItemset:
                 fields.append(("note", .string("no layer-complete itemset at any support: no backbone")))
-                if !json { print("\(entry.group.name): no layer-complete itemset at any support — no backbone (the authors' code would hang here)") }
+                if !json { print("\(entry.name): no layer-complete itemset at any support — no backbone (the authors' code would hang here)") }
             case .emptyGroup:
                 fields.append(("note", .string("empty group")))
+                if !json { print("\(entry.name): no transactions — no backbone") }
             }
             if greedy {
                 var paths: [(String, JSON)] = []

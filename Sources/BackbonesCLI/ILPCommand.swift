@@ -82,8 +82,7 @@ struct ILPCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try input.load()
-        let groups = try selection.select(from: loaded.matrix, file: input.activations)
+        let (loaded, groups) = try input.load(selection)
         let db = loaded.binarized.database
         switch model {
         case .reference: try runReference(groups: groups, database: db, layout: loaded.layout)

@@ -75,8 +75,7 @@ struct ParetoCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let loaded = try input.load()
-        let selected = try selection.select(from: loaded.matrix, file: input.activations)
+        let (loaded, selected) = try input.load(selection)
         let inputs = selected.map {
             GroupInput(name: $0.name, kind: $0.kind.rawValue, database: loaded.binarized.database.selecting($0.instances))
         }

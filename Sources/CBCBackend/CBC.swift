@@ -2,6 +2,21 @@ import CCbc
 import Foundation
 import LinearModel
 
+/// CBC's functions, from libCbcSolver opened on first use (`ccbc_load`, CCbc/shim.h: CBC and the
+/// libraries it needs are not linked, so commands that never solve do not load them), or why it
+/// could not be opened.
+private let library: (functions: CCbcFunctions?, error: String) = {
+    var error: UnsafeMutablePointer<CChar>?
+    defer { free(error) }
+    guard let table = ccbc_load(&error) else {
+        return (nil, "cannot load CBC: \(error.map { String(cString: $0) } ?? "unknown reason") (install coinor-libcbc-dev: make deps)")
+    }
+    return (table.pointee, "")
+}()
+
+/// CBC's C functions (`C.Cbc_…`), once `solve` or `version` checked that they loaded.
+private var C: CCbcFunctions { library.functions! }
+
 /// The COIN-OR CBC backend, through CBC's C interface (`Cbc_C_Interface.h`, Debian 2.10.8).
 ///
 /// Log level 0 unless verbose; the time limit counts wall-clock seconds (`timeMode elapsed`;
@@ -13,18 +28,22 @@ public struct CBC: ILPSolver {
     private static let lock = NSLock()
 
     public var name: String { "cbc" }
-    public var version: String { String(cString: Cbc_getVersion()) }
+    /// The library's version, or "unavailable" when libCbcSolver cannot be opened.
+    public var version: String { library.functions == nil ? "unavailable" : C.Cbc_getVersion().map { String(cString: $0) } ?? "unknown" }
 
     public func solve(_ model: CompiledModel, options: SolverOptions) -> SolveResult {
         if let trivial = model.solveWithoutColumns(solver: name, version: version) { return trivial }
+        guard library.functions != nil else {
+            return SolveResult(status: .error, seconds: 0, solver: name, version: version, message: library.error)
+        }
         // CBC 2.10's C interface runs CbcMain1, which keeps static state: two solves on two
         // threads at once corrupt each other (seen as status -1 with no solution under
         // parallel tests). One solve at a time, process-wide.
         CBC.lock.lock()
         defer { CBC.lock.unlock() }
         let clock = ContinuousClock.now
-        let cbc = Cbc_newModel()!
-        defer { Cbc_deleteModel(cbc) }
+        let cbc = C.Cbc_newModel()!
+        defer { C.Cbc_deleteModel(cbc) }
 
         let start = model.columnStart.map { Int32($0) }
         let index = model.rowIndex.map { Int32($0) }
@@ -32,57 +51,57 @@ public struct CBC: ILPSolver {
         let upper = model.columnUpper.map(cbcBound)
         let rowLower = model.rowLower.map(cbcBound)
         let rowUpper = model.rowUpper.map(cbcBound)
-        Cbc_loadProblem(cbc, Int32(model.columnCount), Int32(model.rowCount), start, index, model.value,
+        C.Cbc_loadProblem(cbc, Int32(model.columnCount), Int32(model.rowCount), start, index, model.value,
                         lower, upper, model.cost, rowLower, rowUpper)
-        for j in 0..<model.columnCount where model.kinds[j].isIntegral { Cbc_setInteger(cbc, Int32(j)) }
-        Cbc_setObjSense(cbc, model.sense == .minimize ? 1 : -1)
+        for j in 0..<model.columnCount where model.kinds[j].isIntegral { C.Cbc_setInteger(cbc, Int32(j)) }
+        C.Cbc_setObjSense(cbc, model.sense == .minimize ? 1 : -1)
 
-        Cbc_setLogLevel(cbc, options.verbose ? 1 : 0)
+        C.Cbc_setLogLevel(cbc, options.verbose ? 1 : 0)
         if let limit = options.timeLimit {
-            Cbc_setParameter(cbc, "timeMode", "elapsed")
-            Cbc_setMaximumSeconds(cbc, max(0, limit))
+            C.Cbc_setParameter(cbc, "timeMode", "elapsed")
+            C.Cbc_setMaximumSeconds(cbc, max(0, limit))
         }
-        if let gap = options.relativeGap { Cbc_setAllowableFractionGap(cbc, gap) }
-        if options.threads > 1 { Cbc_setParameter(cbc, "threads", String(options.threads)) }
+        if let gap = options.relativeGap { C.Cbc_setAllowableFractionGap(cbc, gap) }
+        if options.threads > 1 { C.Cbc_setParameter(cbc, "threads", String(options.threads)) }
         if let initial = options.initialSolution, initial.count == model.columnCount {
             let integral = (0..<model.columnCount).filter { model.kinds[$0].isIntegral }
-            Cbc_setMIPStartI(cbc, Int32(integral.count), integral.map { Int32($0) }, integral.map { initial[$0] })
+            C.Cbc_setMIPStartI(cbc, Int32(integral.count), integral.map { Int32($0) }, integral.map { initial[$0] })
             // CBC 2.10.8 dereferences a null pointer in libCgl when a MIP start meets a time
             // limit during preprocessing (seen on the digits cover models at a 2 s limit; a
             // regression test keeps it). Without preprocessing the start is used safely.
-            Cbc_setParameter(cbc, "preprocess", "off")
+            C.Cbc_setParameter(cbc, "preprocess", "off")
         }
 
-        Cbc_solve(cbc)
+        _ = C.Cbc_solve(cbc)
         let seconds = clock.duration(to: .now).seconds
         return readResult(cbc, model: model, seconds: seconds)
     }
 
     private func readResult(_ cbc: UnsafeMutableRawPointer, model: CompiledModel, seconds: Double) -> SolveResult {
-        let status = Cbc_status(cbc), secondary = Cbc_secondaryStatus(cbc)
+        let status = C.Cbc_status(cbc), secondary = C.Cbc_secondaryStatus(cbc)
         let raw = "status=\(status) secondary=\(secondary)"
         var result = SolveResult(status: .error, seconds: seconds, solver: name, version: version, rawStatus: raw)
-        if let best = Cbc_bestSolution(cbc) {
+        if let best = C.Cbc_bestSolution(cbc) {
             let values = Array(UnsafeBufferPointer(start: best, count: model.columnCount))
             // CBC may report a point after an abandoned search: keep only truly feasible ones.
             if model.maxViolation(of: values) <= 1e-6 {
                 result.values = values
-                result.objective = Cbc_getObjValue(cbc) + model.objectiveOffset
+                result.objective = C.Cbc_getObjValue(cbc) + model.objectiveOffset
             }
         }
-        let bound = Cbc_getBestPossibleObjValue(cbc)
+        let bound = C.Cbc_getBestPossibleObjValue(cbc)
         let boundIsUsable = bound.isFinite && abs(bound) < 1e40
-        if Cbc_isProvenOptimal(cbc) != 0, result.objective != nil {
+        if C.Cbc_isProvenOptimal(cbc) != 0, result.objective != nil {
             result.status = .optimal
             result.bound = boundIsUsable ? bound + model.objectiveOffset : result.objective
             if secondary == 2 { result.message = "stopped at the requested relative gap" } else { result.bound = result.objective }
-        } else if Cbc_isProvenInfeasible(cbc) != 0 || secondary == 1 {
+        } else if C.Cbc_isProvenInfeasible(cbc) != 0 || secondary == 1 {
             result.status = .infeasible
             result.values = nil; result.objective = nil
-        } else if Cbc_isContinuousUnbounded(cbc) != 0 || secondary == 7 {
+        } else if C.Cbc_isContinuousUnbounded(cbc) != 0 || secondary == 7 {
             result.status = .unbounded
             result.values = nil; result.objective = nil
-        } else if Cbc_isSecondsLimitReached(cbc) != 0 || secondary == 4 {
+        } else if C.Cbc_isSecondsLimitReached(cbc) != 0 || secondary == 4 {
             result.status = .timeLimit
             result.bound = boundIsUsable ? bound + model.objectiveOffset : nil
             if result.values == nil { result.message = "time limit reached before any feasible point was found" }

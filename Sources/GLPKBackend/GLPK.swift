@@ -2,6 +2,20 @@ import CGLPK
 import Foundation
 import LinearModel
 
+/// GLPK's functions, from libglpk opened on first use (`cglpk_load`, CGLPK/shim.h: the library
+/// is not linked, so commands that never solve do not load it), or why it could not be opened.
+private let library: (functions: CGLPKFunctions?, error: String) = {
+    var error: UnsafeMutablePointer<CChar>?
+    defer { free(error) }
+    guard let table = cglpk_load(&error) else {
+        return (nil, "cannot load GLPK: \(error.map { String(cString: $0) } ?? "unknown reason") (install libglpk-dev: make deps)")
+    }
+    return (table.pointee, "")
+}()
+
+/// GLPK's C functions (`C.glp_…`), once `solve` or `version` checked that they loaded.
+private var C: CGLPKFunctions { library.functions! }
+
 /// The GLPK backend (`glp_intopt`, presolve on, terminal output off unless verbose).
 ///
 /// GLPK's memory belongs to the thread that created it, and it aborts the process on invalid
@@ -12,20 +26,24 @@ public struct GLPK: ILPSolver {
     public init() {}
 
     public var name: String { "glpk" }
-    public var version: String { String(cString: glp_version()) }
+    /// The library's version, or "unavailable" when libglpk cannot be opened.
+    public var version: String { library.functions == nil ? "unavailable" : C.glp_version().map { String(cString: $0) } ?? "unknown" }
 
     public func solve(_ model: CompiledModel, options: SolverOptions) -> SolveResult {
         if let trivial = model.solveWithoutColumns(solver: name, version: version) { return trivial }
+        guard library.functions != nil else {
+            return SolveResult(status: .error, seconds: 0, solver: name, version: version, message: library.error)
+        }
         let clock = ContinuousClock.now
-        glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
-        defer { glp_term_out(GLP_ON) }
+        _ = C.glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
+        defer { _ = C.glp_term_out(GLP_ON) }
 
-        let lp = glp_create_prob()!
-        defer { glp_delete_prob(lp) }
+        let lp = C.glp_create_prob()!
+        defer { C.glp_delete_prob(lp) }
         load(model, into: lp)
 
         var iocp = glp_iocp()
-        glp_init_iocp(&iocp)
+        C.glp_init_iocp(&iocp)
         iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         iocp.presolve = GLP_ON
         // Branching: hybrid pseudocost (GLP_BR_PCH) proves scpa1 in 2.6 s instead of 6.0 s with
@@ -42,12 +60,12 @@ public struct GLPK: ILPSolver {
         iocp.cb_func = { tree, info in
             guard let tree, let info else { return }
             let context = Unmanaged<TreeContext>.fromOpaque(info).takeUnretainedValue()
-            let best = glp_ios_best_node(tree)
-            if best != 0 { context.bound = glp_ios_node_bound(tree, best) }
-            if glp_ios_reason(tree) == GLP_IHEUR, let start = context.start, !context.startOffered {
+            let best = C.glp_ios_best_node(tree)
+            if best != 0 { context.bound = C.glp_ios_node_bound(tree, best) }
+            if C.glp_ios_reason(tree) == GLP_IHEUR, let start = context.start, !context.startOffered {
                 context.startOffered = true
                 let ones = [0] + start  // GLPK arrays are 1-based
-                context.startAccepted = glp_ios_heur_sol(tree, ones) == 0
+                context.startAccepted = C.glp_ios_heur_sol(tree, ones) == 0
             }
         }
         iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
@@ -58,37 +76,37 @@ public struct GLPK: ILPSolver {
         if options.initialSolution != nil, options.initialSolution!.count == model.columnCount {
             iocp.presolve = GLP_OFF
             var smcp = glp_smcp()
-            glp_init_smcp(&smcp)
+            C.glp_init_smcp(&smcp)
             smcp.msg_lev = iocp.msg_lev
             if let limit = options.timeLimit { smcp.tm_lim = iocp.tm_lim; _ = limit }
-            rootCode = glp_simplex(lp, &smcp)
+            rootCode = C.glp_simplex(lp, &smcp)
         } else {
             context.start = nil
         }
 
-        let code = rootCode == 0 ? withExtendedLifetime(context) { glp_intopt(lp, &iocp) } : rootCode
+        let code = rootCode == 0 ? withExtendedLifetime(context) { C.glp_intopt(lp, &iocp) } : rootCode
         let seconds = clock.duration(to: .now).seconds
         return readResult(lp, model: model, code: code, context: context, seconds: seconds,
                           rootFailed: rootCode != 0)
     }
 
     private func load(_ model: CompiledModel, into lp: OpaquePointer) {
-        glp_set_prob_name(lp, model.name)
-        glp_set_obj_dir(lp, model.sense == .minimize ? GLP_MIN : GLP_MAX)
-        glp_set_obj_coef(lp, 0, model.objectiveOffset)
-        if model.rowCount > 0 { glp_add_rows(lp, Int32(model.rowCount)) }
-        glp_add_cols(lp, Int32(model.columnCount))
+        C.glp_set_prob_name(lp, model.name)
+        C.glp_set_obj_dir(lp, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+        C.glp_set_obj_coef(lp, 0, model.objectiveOffset)
+        if model.rowCount > 0 { _ = C.glp_add_rows(lp, Int32(model.rowCount)) }
+        _ = C.glp_add_cols(lp, Int32(model.columnCount))
         for i in 0..<model.rowCount {
             let (type, lo, up) = boundType(model.rowLower[i], model.rowUpper[i])
-            glp_set_row_bnds(lp, c(i), type, lo, up)
+            C.glp_set_row_bnds(lp, c(i), type, lo, up)
         }
         for j in 0..<model.columnCount {
             let (type, lo, up) = boundType(model.columnLower[j], model.columnUpper[j])
-            glp_set_col_bnds(lp, c(j), type, lo, up)
-            glp_set_obj_coef(lp, c(j), model.cost[j])
+            C.glp_set_col_bnds(lp, c(j), type, lo, up)
+            C.glp_set_obj_coef(lp, c(j), model.cost[j])
             switch model.kinds[j] {
-            case .binary where model.columnLower[j] == 0 && model.columnUpper[j] == 1: glp_set_col_kind(lp, c(j), GLP_BV)
-            case .binary, .integer: glp_set_col_kind(lp, c(j), GLP_IV)
+            case .binary where model.columnLower[j] == 0 && model.columnUpper[j] == 1: C.glp_set_col_kind(lp, c(j), GLP_BV)
+            case .binary, .integer: C.glp_set_col_kind(lp, c(j), GLP_IV)
             case .continuous: break
             }
         }
@@ -103,17 +121,17 @@ public struct GLPK: ILPSolver {
                 ar[k + 1] = model.value[k]
             }
         }
-        glp_load_matrix(lp, Int32(count), ia, ja, ar)
+        C.glp_load_matrix(lp, Int32(count), ia, ja, ar)
     }
 
     private func readResult(_ lp: OpaquePointer, model: CompiledModel, code: Int32, context: TreeContext,
                             seconds: Double, rootFailed: Bool) -> SolveResult {
-        let raw = "glp_intopt=\(codeName(code)) mip_status=\(statusName(glp_mip_status(lp)))"
+        let raw = "glp_intopt=\(codeName(code)) mip_status=\(statusName(C.glp_mip_status(lp)))"
         var result = SolveResult(status: .error, seconds: seconds, solver: name, version: version, rawStatus: raw)
-        let mipStatus = glp_mip_status(lp)
+        let mipStatus = C.glp_mip_status(lp)
         if !rootFailed, mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
-            result.values = (0..<model.columnCount).map { glp_mip_col_val(lp, c($0)) }
-            result.objective = glp_mip_obj_val(lp)
+            result.values = (0..<model.columnCount).map { C.glp_mip_col_val(lp, c($0)) }
+            result.objective = C.glp_mip_obj_val(lp)
         }
         switch code {
         case 0 where mipStatus == GLP_OPT:
@@ -145,11 +163,11 @@ public struct GLPK: ILPSolver {
 
     private func relaxationIsPrimalFeasible(_ lp: OpaquePointer) -> Bool {
         var smcp = glp_smcp()
-        glp_init_smcp(&smcp)
+        C.glp_init_smcp(&smcp)
         smcp.msg_lev = GLP_MSG_OFF
         smcp.presolve = GLP_OFF
-        guard glp_simplex(lp, &smcp) == 0 else { return false }
-        return glp_get_prim_stat(lp) == GLP_FEAS
+        guard C.glp_simplex(lp, &smcp) == 0 else { return false }
+        return C.glp_get_prim_stat(lp) == GLP_FEAS
     }
 
     private func boundType(_ lo: Double, _ up: Double) -> (Int32, Double, Double) {

@@ -33,6 +33,21 @@ import Testing
         #expect(items(weighted) == [[0, 1, 3]])
     }
 
+    @Test(arguments: [BinarizationRule.reference(k: 4), .topK(2), .threshold(0.4), .quantile(0.5)])
+    func onlyTheFlaggedRowsAreBinarizedAndTheyComeOutTheSame(_ rule: BinarizationRule) throws {
+        let layout = try LayerLayout(widths: [3, 2])
+        let m = matrix([[0.5, 0.9, 0.5, 0.2, 0.7], [0.1, 0.2, 0.3, 0.9, 0.8], [0.3, 0.2, 0.1, 0.0, 0.05],
+                        [0.7, 0.6, 0.2, 0.4, 0.45]])
+        let weights = NeuronWeights(values: [2, 1, 1, 10, 1])
+        let all = items(try Binarizer.binarize(m, layout: layout, weights: weights, rule: rule))
+        let flags = [false, true, false, true]
+        let some = try Binarizer.binarize(m, layout: layout, weights: weights, rule: rule, rows: flags)
+        #expect(items(some) == [[], all[1], [], all[3]])
+        #expect(!all[1].isEmpty && !all[3].isEmpty)
+        // Quantile cut-offs still come from every row.
+        if case .quantile = rule { #expect(some.quantiles == Binarizer.quantiles(of: m, q: 0.5)) }
+    }
+
     @Test func layerBoundaryFirstNeuronOfLayerTwoIsW1() throws {
         // Neuron 3 = w1 is the first neuron of layer 2: it competes there, not in layer 1.
         let layout = try LayerLayout(widths: [3, 2])
