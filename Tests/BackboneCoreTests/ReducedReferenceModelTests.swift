@@ -8,14 +8,15 @@ import Mining
 import TestSupport
 import Testing
 
-/// Small random reference instances with many identical transactions: 2–3 groups on 5 + 3
+/// Small random reference instances with many identical transactions: 2–4 groups on 6 + 3
 /// neurons, each group drawing from its own, overlapping part of each layer (so that most
 /// budgets are feasible), and about a third of the transactions repeating an earlier one.
+/// Three and four groups check the aggregated diversity row (`− (G−1)·s_i`).
 func duplicateHeavyGroups(seed: UInt64) throws -> (LayerLayout, [(name: String, transactions: [[Int]])]) {
     var rng = SplitMix(seed: seed)
-    let layout = try LayerLayout(widths: [5, 3])
+    let layout = try LayerLayout(widths: [6, 3])
     var groups: [(name: String, transactions: [[Int]])] = []
-    for g in 0..<Int.random(in: 2...3, using: &rng) {
+    for g in 0..<Int.random(in: 2...4, using: &rng) {
         var ts: [[Int]] = []
         for _ in 0..<Int.random(in: 3...9, using: &rng) {
             if !ts.isEmpty && Int.random(in: 0..<3, using: &rng) == 0 {
@@ -23,7 +24,7 @@ func duplicateHeavyGroups(seed: UInt64) throws -> (LayerLayout, [(name: String, 
                 continue
             }
             let first = Array((g ..< g + 3).shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)))
-            let second = Array((5 + g % 2 ..< 7 + g % 2).shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)))
+            let second = Array((6 + g % 2 ..< 8 + g % 2).shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)))
             ts.append((first + second).sorted())
         }
         groups.append(("g\(g)", ts))
@@ -106,7 +107,7 @@ func expectSameOptimum(_ reference: ReferenceModel, _ solver: ILPSolver, _ conte
         let layout = try LayerLayout(widths: [3, 2])
         // a: {0,3} twice, {1,3}, {0}; b: {2,4} three times. U = 7 instances.
         let groups: [(name: String, transactions: [[Int]])] = [("a", [[0, 3], [1, 3], [3, 0], [0]]), ("b", [[2, 4], [2, 4], [4, 2]])]
-        // Every model has 5 diversity rows (one pair × 5 neurons), 4 connectivity rows, the
+        // Every model has 5 diversity rows (one per neuron), 4 connectivity rows, the
         // ρ1 and ρ3 budget rows and 20 columns e, a, s (2·5 + 5 + 5).
         let cases: [(rho2: Double, budget: Double, coverage: Int, slacks: Int, instanceRow: Bool)] = [
             // B2 = 0: no slack; a forces {0,1,3}, b forces {2,4}.
@@ -164,8 +165,8 @@ func expectSameOptimum(_ reference: ReferenceModel, _ solver: ILPSolver, _ conte
     }
 
     /// The real digits activations (data/digits, MLP 64-32-16, the authors' binarization):
-    /// all ten correct groups with the code's budgets, sense min — the benchmark's model —
-    /// and two groups with an instance budget (ρ2 > 0, real duplicates).
+    /// all ten correct groups with the code's budgets, sense min — the benchmark's model — and
+    /// sense max, and two groups with an instance budget (ρ2 > 0, real duplicates).
     @Test func digitsReducedAndPlainAgree() throws {
         let root = TestPaths.packageRoot.path
         let matrix = try CSVFormat.read(path: root + "/data/digits/train.csv", columns: .init(label: "label", prediction: "predicted"))
@@ -177,13 +178,27 @@ func expectSameOptimum(_ reference: ReferenceModel, _ solver: ILPSolver, _ conte
         let all = try ReferenceModel(groups: groups, layout: layout, budgets: .code, sense: .minimize)
         let reduced = all.reduced()
         let compiled = try reduced.build().compile()
-        // ρ2 = 0: no slack, one coverage row per group and neuron active in it.
+        // ρ2 = 0: no slack, one coverage row per group and neuron active in it; one diversity
+        // row per neuron (instead of 45 per neuron).
         #expect(reduced.slackCount == 0)
         let active = groups.reduce(0) { $0 + Set($1.transactions.joined()).count }
         #expect(compiled.rowNames.filter { $0.hasPrefix("cov_") }.count == active)
-        #expect(active <= 10 * 112 && compiled.rowCount == active + 45 * 112 + 30 + 2)
+        #expect(active <= 10 * 112 && compiled.rowCount == active + 112 + 30 + 2)
         let s = try #require(try expectSameOptimum(all, CBC(), "digits, ten groups", timeLimit: 120))
         #expect(s.backbones.reduce(0) { $0 + $1.count } == 456)   // Benchmarks/RESULTS.md
+        // The authors' sense (max): the plain model's LP bound is weak (no stack proves it), the
+        // aggregated diversity rows make it easy. The optimum has their structure: every
+        // neuron in some backbone, ⌊0.55·112⌋ = 61 in all ten: 10·61 + 51 = 661.
+        let max = try ReferenceModel(groups: groups, layout: layout, budgets: .code, sense: .maximize)
+        let plainMax = try max.build().compile()
+        for solver in [GLPK(), CBC()] as [ILPSolver] {
+            let r = solver.solve(try max.reduced().build().compile(), options: SolverOptions(timeLimit: 120))
+            #expect(r.status == .optimal && r.objective == 661, "\(solver.name): \(r.rawStatus) \(String(describing: r.objective))")
+            let mapped = max.reduced().plainValues(from: try #require(r.values))
+            #expect(plainMax.maxViolation(of: mapped) <= 1e-9 && plainMax.objective(of: mapped) == 661, "\(solver.name)")
+            let solution = max.solution(from: mapped)
+            #expect(Set(solution.backbones.joined()).count == 112 && solution.sharedNeurons.count == 61, "\(solver.name)")
+        }
         // Two groups, the first 40 instances each, 10 % of the instances may be excused.
         let two = try ReferenceModel(groups: groups.prefix(2).map { ($0.name, Array($0.transactions.prefix(40))) }, layout: layout,
                                      budgets: .init(rho1: 0.28, rho2: 0.1, rho3: 0.55), sense: .minimize)
