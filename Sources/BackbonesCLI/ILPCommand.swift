@@ -24,8 +24,10 @@ struct ILPCommand: ParsableCommand {
         transactions of a group share one instance slack weighted by their count in the ρ2 \
         budget, a slack that the budget cannot afford is not created (with --rho2 0, the \
         default, there is none) and its coverage rows become one row a_i + e_gi ≥ 1 per group \
-        and active neuron; rows implied by such a row are dropped. --no-reduce solves the plain \
-        model (one slack per instance, one row per group, instance and active neuron). \
+        and active neuron; rows implied by such a row are dropped; the diversity rows of a neuron \
+        become one row Σ_g e_gi ≤ 1 + (G−1)·s_i (the same binary solutions, a much tighter LP \
+        for the max sense). --no-reduce solves the plain model (one slack per instance, one row \
+        per group, instance and active neuron, one diversity row per pair of groups). \
         --write-lp and --write-mps export the model that is solved (one group, or the \
         reference model) before solving.
         """
@@ -65,7 +67,7 @@ struct ILPCommand: ParsableCommand {
     var rho3: Double = ReferenceModel.Budgets.code.rho3
 
     @Flag(name: .customLong("no-reduce"),
-          help: "reference: solve the plain model (one slack per instance, one coverage row per group, instance and active neuron) instead of its exact reduction (identical transactions share a slack; slacks the ρ2 budget cannot afford are dropped with the rows they make redundant).")
+          help: "reference: solve the plain model (one slack per instance, one coverage row per group, instance and active neuron, pairwise diversity rows) instead of its exact reduction (identical transactions share a slack; slacks the ρ2 budget cannot afford are dropped with the rows they make redundant; one diversity row per neuron).")
     var noReduce = false
 
     @Option(help: "Backend: glpk, cbc or both.")
