@@ -87,28 +87,41 @@ def timed(cmd, limit, reps=1, parse=True):
 
 
 # ---------------------------------------------------------------- case 1: ILP stacks
+# Ours: (c)/(d) solve the reference model's exact reduction (the CLI's default,
+# ReducedReferenceModel: same optimum), (c')/(d') the plain model (--no-reduce), which is the
+# model the peers build: (a) the authors' way, (b) with active rows only, and the plain MPS
+# that ours exports, read by HiGHS and PuLP. One more row: the reduced MPS read by HiGHS.
+OURS = [("ours-glpk", "glpk", []), ("ours-glpk-plain", "glpk", ["--no-reduce"]),
+        ("ours-cbc", "cbc", []), ("ours-cbc-plain", "cbc", ["--no-reduce"])]
+MPS = [("mps-highs", "highs", "plain"), ("mps-pulp", "pulp", "plain"), ("mps-highs-reduced", "highs", "reduced")]
+
+
 def case_ilp(bin_, quick, limit):
     cases = []
     for name in (["digits"] if quick else ["digits", "mnist5k"]):
         files = transactions(bin_, name)
         n = n_of(name)
-        mps = DATA / "mps" / f"reference-{name}.mps"
-        mps.parent.mkdir(parents=True, exist_ok=True)
-        log(f"ilp {name}: exporting the MPS")
-        exp = timed([bin_, "ilp", "--model", "reference", *ds_args(name), "--sense", "min", "--solver", "cbc",
-                     "--json", "--write-mps", str(mps)], limit)
-        c = {"data": name, "groups": len(files), "neurons": n, "sense": "min", "contenders": {}}
+        c = {"data": name, "groups": len(files), "neurons": n, "sense": "min", "contenders": {}, "mps": {}}
+        for kind, extra in (("plain", ["--no-reduce"]), ("reduced", [])):
+            mps = DATA / "mps" / f"reference-{name}{'' if kind == 'plain' else '-reduced'}.mps"
+            mps.parent.mkdir(parents=True, exist_ok=True)
+            log(f"ilp {name}: exporting the {kind} MPS")
+            exp = timed([bin_, "ilp", "--model", "reference", *ds_args(name), "--sense", "min", "--solver", "cbc",
+                         "--json", "--write-mps", str(mps), *extra], limit)
+            if "out" not in exp or exp["out"][0]["model"]["reduced"] != (kind == "reduced"):
+                raise SystemExit(f"bench.py: exporting the {kind} MPS of {name} failed: {exp.get('stderr', '')[-500:]}")
+            c["mps"][kind] = str(mps)
         reps = 1 if quick else 3
-        for solver in ["glpk", "cbc"]:
-            log(f"ilp {name}: ours {solver}")
+        for key, solver, extra in OURS:
+            log(f"ilp {name}: {key}")
             r = timed([bin_, "ilp", "--model", "reference", *ds_args(name), "--sense", "min", "--solver", solver,
-                       "--time-limit", str(limit), "--json"], limit + 30, reps)
+                       "--time-limit", str(limit), "--json", *extra], limit + 30, reps)
             if "out" in r:
                 o = r.pop("out")[0]
                 r.update(status=o["status"], objective=o["objective"], build_s=o["model"]["build_seconds"],
                          solve_s=o["seconds"], rows=o["model"]["rows"], columns=o["model"]["columns"],
-                         nonzeros=o["model"]["nonzeros"])
-            c["contenders"][f"ours-{solver}"] = r
+                         nonzeros=o["model"]["nonzeros"], reduced=o["model"]["reduced"])
+            c["contenders"][key] = r
         for mode in ["authors", "active"]:
             log(f"ilp {name}: python-mip {mode}")
             r = timed([PY, str(HERE / "peer_ilp.py"), "--mode", mode, "--n", str(n), "--layers",
@@ -119,16 +132,17 @@ def case_ilp(bin_, quick, limit):
                 r.update({k: o[k] for k in ("status", "objective", "rows", "columns", "nonzeros", "build_s", "solve_s",
                                             "read_s", "import_s")})
             c["contenders"][f"mip-{mode}"] = r
-        for solver in ["highs", "pulp"]:
-            log(f"ilp {name}: {solver} on our MPS")
-            r = timed([PY, str(HERE / "peer_mps.py"), "--solver", solver, str(mps), "--time-limit", str(limit)],
+        for key, solver, kind in MPS:
+            log(f"ilp {name}: {solver} on our {kind} MPS")
+            r = timed([PY, str(HERE / "peer_mps.py"), "--solver", solver, c["mps"][kind], "--time-limit", str(limit)],
                       limit + 300)
             if "out" in r:
                 o = r.pop("out")
                 r.update({k: o.get(k) for k in ("status", "objective", "rows", "columns", "nonzeros", "solve_s",
                                                 "read_s", "import_s")})
                 r["build_s"] = r["read_s"]
-            c["contenders"][f"mps-{solver}"] = r
+            r["reduced"] = kind == "reduced"
+            c["contenders"][key] = r
         objs = {k: v.get("objective") for k, v in c["contenders"].items() if v.get("status") == "optimal"}
         c["agree"] = len(set(objs.values())) == 1 and len(objs) > 0
         c["optimum"] = next(iter(objs.values())) if c["agree"] else None

@@ -19,8 +19,17 @@ struct ILPCommand: ParsableCommand {
         total. --model reference: the authors' \
         Section 3 model over all selected groups at once (coverage, diversity, connectivity \
         rows; budgets --rho1/--rho2/--rho3; --sense max is the authors' code, min the \
-        set-cover sense), with their two code bugs fixed (docs/pareto.md). --write-lp and \
-        --write-mps export the model (one group, or the reference model) before solving.
+        set-cover sense), with their two code bugs fixed (docs/pareto.md). By default the \
+        reference model is solved after an exact reduction (same optimum): identical \
+        transactions of a group share one instance slack weighted by their count in the ρ2 \
+        budget, a slack that the budget cannot afford is not created (with --rho2 0, the \
+        default, there is none) and its coverage rows become one row a_i + e_gi ≥ 1 per group \
+        and active neuron; rows implied by such a row are dropped; the diversity rows of a neuron \
+        become one row Σ_g e_gi ≤ 1 + (G−1)·s_i (the same binary solutions, a much tighter LP \
+        for the max sense). --no-reduce solves the plain model (one slack per instance, one row \
+        per group, instance and active neuron, one diversity row per pair of groups). \
+        --write-lp and --write-mps export the model that is solved (one group, or the \
+        reference model) before solving.
         """
     )
 
@@ -57,6 +66,10 @@ struct ILPCommand: ParsableCommand {
     @Option(help: "reference: shared-neuron budget ρ3 (share of neurons).")
     var rho3: Double = ReferenceModel.Budgets.code.rho3
 
+    @Flag(name: .customLong("no-reduce"),
+          help: "reference: solve the plain model (one slack per instance, one coverage row per group, instance and active neuron, pairwise diversity rows) instead of its exact reduction (identical transactions share a slack; slacks the ρ2 budget cannot afford are dropped with the rows they make redundant; one diversity row per neuron).")
+    var noReduce = false
+
     @Option(help: "Backend: glpk, cbc or both.")
     var solver: SolverChoice = .glpk
 
@@ -91,9 +104,9 @@ struct ILPCommand: ParsableCommand {
         }
     }
 
-    private func export(_ m: Model) throws {
+    private func export(_ m: Model, compiled given: CompiledModel? = nil) throws {
         guard writeLp != nil || writeMps != nil else { return }
-        let compiled = try m.compile()
+        let compiled = try given ?? m.compile()
         if let writeLp { try TextFile.writeAtomically(LPWriter.write(compiled), to: writeLp) }
         if let writeMps { try TextFile.writeAtomically(MPSWriter.write(compiled), to: writeMps) }
     }
@@ -140,20 +153,27 @@ struct ILPCommand: ParsableCommand {
                 groups: groups.map { ($0.name, database.selecting($0.instances).itemLists) }, layout: layout,
                 budgets: .init(rho1: rho1, rho2: rho2, rho3: rho3), sense: sense == .max ? .maximize : .minimize)
         } catch let error as CoreError { throw InputError(error.description) }
-        let m = reference.build()
+        // The reduced model by default (same optimum; ReducedReferenceModel), the plain one
+        // with --no-reduce. Both read back into the plain model's solution.
+        let reduced = noReduce ? nil : reference.reduced()
+        let m = reduced?.build() ?? reference.build()
         let compiled = try m.compile()
         let buildSeconds = (clock.now - buildStart).seconds
         let modelFields: JSON = .object([
+            ("reduced", .bool(reduced != nil)),
             ("build_seconds", .number(buildSeconds)), ("rows", .int(compiled.rowCount)),
             ("columns", .int(compiled.columnCount)), ("nonzeros", .int(compiled.nonzeroCount)),
         ])
-        try export(m)
+        try export(m, compiled: compiled)
+        if !json {
+            print("model: \(reduced != nil ? "reduced (exact, same optimum; --no-reduce for the plain model)" : "plain (--no-reduce)"), \(compiled.rowCount) rows, \(compiled.columnCount) columns, \(compiled.nonzeroCount) non-zeros")
+        }
         var out: [JSON] = []
         for r in try solveAll(m, compiled: compiled) {
             var fields = Self.resultFields(r)
             fields.append(("model", modelFields))
             if let values = r.values {
-                let s = reference.solution(from: values)
+                let s = reduced?.solution(from: values) ?? reference.solution(from: values)
                 let union = Set(s.backbones.joined())
                 var shared = 0
                 if s.backbones.count >= 2 { shared = Set(s.backbones[0]).intersection(Set(s.backbones[1])).count }

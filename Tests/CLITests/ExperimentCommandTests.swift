@@ -45,6 +45,7 @@ import Testing
         let reference = try json(dir.appendingPathComponent("reference_ilp.json"))
         let runs = try #require(reference["runs"] as? [[String: Any]])
         #expect(runs.map { $0["sense"] as? String } == ["maximize", "minimize"])
+        #expect(runs.allSatisfy { $0["reduced"] as? Bool == true })
 
         let uses = try json(dir.appendingPathComponent("uses.json"))
         #expect(uses["test_rows"] as? Int == 450)

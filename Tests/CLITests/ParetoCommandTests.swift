@@ -92,6 +92,33 @@ import Testing
         #expect(r["shared_variables"] as? Int == 61)
     }
 
+    /// The reference model is solved reduced by default (same optimum); `--no-reduce` solves
+    /// and exports the plain model. The JSON says which, with the solved model's size.
+    @Test func referenceModelReducedByDefaultAndPlainWithNoReduce() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var results: [Bool: [String: Any]] = [:]
+        for plain in [false, true] {
+            let lp = dir.appendingPathComponent(plain ? "plain.lp" : "reduced.lp").path
+            let out = try runBackbones(["ilp", "--model", "reference"] + data + ["--only", "correct:0,correct:1,correct:2", "--sense", "min",
+                                                                                  "--solver", "both", "--json", "--write-lp", lp] + (plain ? ["--no-reduce"] : []))
+            #expect(out.status == 0, "\(out.stderr)")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
+            #expect(list.count == 2 && list.allSatisfy { $0["status"] as? String == "optimal" })
+            let r = try #require(list.first)
+            let model = try #require(r["model"] as? [String: Any])
+            #expect(model["reduced"] as? Bool == !plain)
+            results[plain] = r
+            // The LP file is the model solved: instance slacks u only in the plain one (ρ2 = 0).
+            let text = try String(contentsOfFile: lp, encoding: .utf8)
+            #expect(text.contains("u_0_0") == plain)
+        }
+        let reduced = try #require(results[false]), plain = try #require(results[true])
+        #expect(reduced["objective"] as? Double == plain["objective"] as? Double)
+        let rows = { (r: [String: Any]) in (r["model"] as? [String: Any])?["rows"] as? Int ?? 0 }
+        #expect(rows(reduced) > 0 && rows(reduced) * 5 < rows(plain), "\(rows(reduced)) vs \(rows(plain))")
+    }
+
     @Test(arguments: [
         (["--q", "1.5"], "--q takes shares in (0, 1]"),
         (["--only", "correct:42"], "unknown groups: correct:42"),
