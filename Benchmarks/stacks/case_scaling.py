@@ -112,7 +112,8 @@ def run(bin_, quick):
             "binarization (k = 50, no weights: 12 per layer) gives transactions = the planted backbone with rare "
             "fringe substitutions. Stages, each a separate `backbones` process: `transactions --groups class` "
             "(reads the .npy, binarizes, writes one file per group), `mine` per group (maximal, support 0.5, "
-            "layer-complete), and the exact q = 1 front of one group (`ilp --model cover --only class:0`, "
+            "layer-complete), and the exact q = 1 front of one group (`ilp --model cover --only class:0`: the "
+            "combinatorial search, the default q = 1 method; "
             f"{POINT_LIMIT} s per point, stage cap {FRONT_CAP} s; it re-reads and re-binarizes the activations). "
             "Peak MB = the largest peak RSS of the stages (GNU time). Slopes are fitted on log(total s) and "
             "log(peak MB) against log(series variable) over the runs that finished.")
