@@ -287,7 +287,8 @@ def render(results, quick, out_path):
               "sums over folds for the verdict counts and the recall/precision numerators. Backbone size and coverage: "
               "correct-group backbones of the reference heuristic (k = 50, weighted), coverage of the class's correct "
               "training rows at q = 1 (every active neuron of a row in the backbone) and q = 0.5 (half of each layer's). "
-              "Verdicts: the heuristic backbone against the exact front of the cover model (GLPK) at the same q; "
+              "Verdicts: the heuristic backbone against the exact front at the same q (q = 1: the combinatorial search; "
+              "q = 0.5: the cover ILP with GLPK); "
               "\"trivially on front\": smaller than any transaction, so it covers nothing and nothing that small can. "
               "Predictor, flags, accuracy change: on the held-out fold. Sources: `<case>/training.json`, "
               "`<case>/fold<k>/heuristic.json`, `exact_fronts.json`, `uses.json`, `run.json`.", "",
@@ -321,8 +322,9 @@ def render(results, quick, out_path):
                       f"Cover model, {st['solver']}, {st['time_limit_per_point']} s per point; each front runs from the "
                       f"smallest useful size to the heuristic backbone's size + {st['front_margin']} (or full coverage): the "
                       "part of the front the heuristic is compared with, not the whole front. A point not proven within the "
-                      "limit keeps its bound (when GLPK stopped before it had one, the number of instances small enough to fit the "
-                      "budget: valid but loose, hence the very large q = 1 gaps); \"max gap\" is the largest relative gap "
+                      "limit keeps its bound (the search's: its root bound; GLPK's: its own, or, when it stopped before it had "
+                      "one, the number of instances small enough to fit the budget: valid but loose); \"max gap\" is the "
+                      "largest relative gap "
                       "(bound − covered) / covered. "
                       "Coverage lost: (exact covered at the heuristic's size − heuristic covered) / group size.", "",
                       table(["fold", "q", "points proven / all", "max gap", "fronts reaching full coverage",
@@ -347,7 +349,8 @@ def render(results, quick, out_path):
             lines += [f"### Reference ILP (`{case}/fold<k>/reference_ilp.json`)", "",
                       f"The authors' Section 3 model over the correct groups (one backbone per class), budgets "
                       f"ρ1 = {ref0['budgets']['rho1']}, ρ2 = {ref0['budgets']['rho2']}, ρ3 = {ref0['budgets']['rho3']} "
-                      f"(their code's), GLPK, {ref0['time_limit']} s per solve. \"max\" is their code's sense, \"min\" the "
+                      f"(their code's), solved as the exact reduced model (docs/models.md; same optimum, far fewer rows), "
+                      f"GLPK, {ref0['time_limit']} s per solve. \"max\" is their code's sense, \"min\" the "
                       "set-cover sense, solved first; its solution starts the max solve. A neuron active in the correct rows of two or more classes must be excused or shared; when "
                       "there are more such neurons than the two budgets allow, the model is infeasible (counted, not solved).", "",
                       table(["fold", "neurons in ≥ 2 classes' rows / ⌊ρ1·n⌋ + ⌊ρ3·n⌋"] + [f"{run['sense']}" for run in ref0["runs"]], rows), ""]
