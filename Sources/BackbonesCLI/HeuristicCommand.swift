@@ -49,6 +49,7 @@ struct HeuristicCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
+        _ = try CoverageRule.parseShares(q)
         switch (activations, transactions) {
         case (nil, nil):
             throw ValidationError("give --activations FILE, or --transactions FILE[,FILE…] (transactions already binarized)")
@@ -81,10 +82,7 @@ struct HeuristicCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try q.split(separator: ",").map { part -> CoverageRule in
-            guard let v = Double(part.trimmingCharacters(in: .whitespaces)) else { throw InputError("--q: '\(part)' is not a number") }
-            do { return try CoverageRule(share: v) } catch { throw InputError("--q: \(error)") }
-        }
+        let rules = try CoverageRule.parseShares(q)
         let layout: LayerLayout
         var runs: [Run] = []
         if let transactions {
