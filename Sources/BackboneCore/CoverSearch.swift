@@ -27,6 +27,7 @@ import LinearModel
 public struct CoverSearch: Sendable {
     /// The name this method carries in reports (in place of a solver's).
     public static let name = "search"
+    public static let version = "branch and bound"
     /// Seconds per point; a point stopped by it carries its incumbent and the root bound.
     public var timeLimit: Double?
     /// Stop after this budget even if the group is not fully covered (nil: to full coverage).
@@ -46,7 +47,7 @@ public struct CoverSearch: Sendable {
             throw CoreError.invalidArgument("the search computes q = 1 fronts only (got \(model.rule)); use an ILP solver for q < 1")
         }
         guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
-        var front = ExactFront(groupName: groupName, rule: model.rule, solver: Self.name, solverVersion: "branch and bound",
+        var front = ExactFront(groupName: groupName, rule: model.rule, solver: Self.name, solverVersion: Self.version,
                                instanceCount: group.instanceCount, distinctTransactions: group.distinct.count,
                                minimumUsefulSize: model.minimumUsefulSize, points: [])
         let engine = CoverSearchEngine(group: group, core: model.coreNeurons)

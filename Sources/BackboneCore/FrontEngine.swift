@@ -1,13 +1,14 @@
 import LinearModel
 
-/// How an exact front is computed: the cover ILP solved point by point by a backend
-/// (`FrontSweep`), or, at `q = 1` only, the combinatorial search (`CoverSearch`).
+/// How an exact front is computed: by the combinatorial search (`CoverSearch` at `q = 1`,
+/// `LayerJoinSearch` at `q < 1`; exact, no solver), or by the cover ILP solved point by point
+/// by a backend (`FrontSweep`).
 public enum FrontEngine: Sendable {
     case ilp(ILPSolver)
     case search
 
-    /// How `q = 1` fronts are computed (`q < 1` fronts always use the ILP backends).
-    public enum Q1Method: String, Sendable, CaseIterable {
+    /// Which engines compute the fronts.
+    public enum Method: String, Sendable, CaseIterable {
         /// The combinatorial search alone (exact, and much faster than the ILP).
         case search
         /// The cover ILP with the chosen backends.
@@ -16,11 +17,10 @@ public enum FrontEngine: Sendable {
         case both
     }
 
-    /// The engines for one coverage rule.
-    public static func engines(for rule: CoverageRule, solvers: [ILPSolver], q1: Q1Method) -> [FrontEngine] {
+    /// The engines a method runs, in report order (the search first: it is the reference).
+    public static func engines(solvers: [ILPSolver], method: Method) -> [FrontEngine] {
         let ilp = solvers.map { FrontEngine.ilp($0) }
-        guard rule.share == 1 else { return ilp }
-        switch q1 {
+        switch method {
         case .search: return [.search]
         case .ilp: return ilp
         case .both: return [.search] + ilp
@@ -35,6 +35,14 @@ public enum FrontEngine: Sendable {
         }
     }
 
+    /// What reports print as this engine's version for `rule`.
+    public func version(for rule: CoverageRule) -> String {
+        switch self {
+        case let .ilp(solver): return solver.version
+        case .search: return rule.share == 1 ? CoverSearch.version : LayerJoinSearch.version
+        }
+    }
+
     /// The front of `model`; `options.timeLimit` is the limit per point (the search ignores
     /// the other solver options: it always proves optimality unless stopped by time).
     public func run(_ model: CoverModel, groupName: String, options: SolverOptions, maxBudget: Int? = nil,
@@ -43,8 +51,11 @@ public enum FrontEngine: Sendable {
         case let .ilp(solver):
             return try FrontSweep(options: options, maxBudget: maxBudget, onPoint: onPoint)
                 .run(model, groupName: groupName, solver: solver, seeds: seeds)
-        case .search:
+        case .search where model.rule.share == 1:
             return try CoverSearch(timeLimit: options.timeLimit, maxBudget: maxBudget, onPoint: onPoint)
+                .run(model, groupName: groupName, seeds: seeds)
+        case .search:
+            return try LayerJoinSearch(timeLimit: options.timeLimit, maxBudget: maxBudget, onPoint: onPoint)
                 .run(model, groupName: groupName, seeds: seeds)
         }
     }

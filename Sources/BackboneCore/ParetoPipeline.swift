@@ -24,8 +24,8 @@ public struct ParetoPipeline: Sendable {
     public var layout: LayerLayout
     public var rules: [CoverageRule]
     public var solvers: [ILPSolver]
-    /// How `q = 1` fronts are computed (default: the combinatorial search).
-    public var q1Method: FrontEngine.Q1Method
+    /// How fronts are computed (default: the combinatorial search, at every share).
+    public var method: FrontEngine.Method
     public var options: SolverOptions
     /// Threads for exact fronts (GLPK fronts run in parallel; CBC solves one at a time).
     public var jobs: Int
@@ -34,12 +34,12 @@ public struct ParetoPipeline: Sendable {
     /// Progress lines (one per group and point); called from worker threads.
     public var log: (@Sendable (String) -> Void)?
 
-    public init(layout: LayerLayout, rules: [CoverageRule], solvers: [ILPSolver], q1Method: FrontEngine.Q1Method = .search,
+    public init(layout: LayerLayout, rules: [CoverageRule], solvers: [ILPSolver], method: FrontEngine.Method = .search,
                 options: SolverOptions, jobs: Int = 2, exact: Bool = true, log: (@Sendable (String) -> Void)? = nil) {
         self.layout = layout
         self.rules = rules
         self.solvers = solvers
-        self.q1Method = q1Method
+        self.method = method
         self.options = options
         self.jobs = max(1, jobs)
         self.exact = exact
@@ -87,7 +87,7 @@ public struct ParetoPipeline: Sendable {
             struct Job: Sendable { let report: Int; let group: Int; let engine: FrontEngine }
             var jobList: [Job] = []
             for r in reports.indices {
-                for engine in FrontEngine.engines(for: reports[r].rule, solvers: solvers, q1: q1Method) {
+                for engine in FrontEngine.engines(solvers: solvers, method: method) {
                     jobList.append(Job(report: r, group: r / rules.count, engine: engine))
                 }
             }

@@ -19,10 +19,10 @@ struct ExperimentCommand: ParsableCommand {
         heuristic.json (correct, misclassified and confusion backbones of the training rows: \
         reference heuristic, authors' binarization k = --k weighted by weights.csv) and \
         explanation.txt (the same backbones in the authors' three-line format); \
-        exact_fronts.json and pareto/ (per class with correct rows and per --q: the exact front \
-        (q = 1: the combinatorial search, see --q1-method; q < 1: the cover ILP with GLPK) from the smallest useful size up to the heuristic backbone's size + --front-margin \
-        or full coverage, each point with its status and gap under --time-limit, and where the \
-        heuristic backbone stands; pareto/ holds report.json, report.csv, summary.txt and the SVG \
+        exact_fronts.json and pareto/ (per class with correct rows and per --q: the whole exact \
+        front, from the smallest useful size to full coverage (by the combinatorial search at \
+        every q, see --method; --front-margin caps it), each point with its status, and its bound \
+        and gap if --time-limit stopped it, and where the heuristic backbone stands; pareto/ holds report.json, report.csv, summary.txt and the SVG \
         plots); reference_ilp.json (the authors' Section 3 model over the correct groups, both \
         senses, code budgets ρ1 = 0.28, ρ2 = 0, ρ3 = 0.55, solved as its exact reduction (same \
         optimum; see `ilp --help`), --reference-time-limit per solve; the \
@@ -44,16 +44,16 @@ struct ExperimentCommand: ParsableCommand {
     var k: Int = BinarizationRule.referenceK
 
     @Option(help: "Time limit per exact front point, in seconds.")
-    var timeLimit: Double = 0.5
+    var timeLimit: Double = 10
 
     @Option(help: "Coverage shares q of the exact fronts, comma-separated.")
     var q: String = "1,0.5"
 
-    @Option(help: "Exact fronts go this many sizes past the heuristic backbone's size (or to full coverage).")
-    var frontMargin: Int = 5
+    @Option(help: "Cap each exact front at the heuristic backbone's size + this many (default: whole fronts, to full coverage).")
+    var frontMargin: Int?
 
-    @Option(help: "How q = 1 fronts are computed: search (the combinatorial branch and bound, exact) or ilp (the cover ILP with GLPK).")
-    var q1Method: FrontEngine.Q1Method = .search
+    @Option(help: "How exact fronts are computed: search (the combinatorial branch and bound at every q, exact) or ilp (the cover ILP with GLPK).")
+    var method: FrontEngine.Method = .search
 
     @Option(help: "Time limit per reference-ILP solve (each sense), in seconds.")
     var referenceTimeLimit: Double = 10
@@ -71,8 +71,8 @@ struct ExperimentCommand: ParsableCommand {
         if k < 1 { throw ValidationError("--k must be at least 1") }
         if !(timeLimit > 0) || !(referenceTimeLimit > 0) { throw ValidationError("time limits must be positive") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if frontMargin < 0 { throw ValidationError("--front-margin must be at least 0") }
-        if q1Method == .both { throw ValidationError("--q1-method both is not offered here: use search or ilp") }
+        if let frontMargin, frontMargin < 0 { throw ValidationError("--front-margin must be at least 0") }
+        if method == .both { throw ValidationError("--method both is not offered here: use search or ilp") }
         _ = try shares()
     }
 
@@ -281,8 +281,8 @@ struct ExperimentCommand: ParsableCommand {
         let solver: ILPSolver = GLPK()
         let options = SolverOptions(timeLimit: timeLimit)
         let margin = frontMargin
-        let q1: FrontEngine.Q1Method = q1Method == .ilp ? .ilp : .search
-        let method = q1 == .search ? "q = 1: search (branch and bound); q < 1: \(solver.name) \(solver.version)" : "\(solver.name) \(solver.version)"
+        let engine = FrontEngine.engines(solvers: [solver], method: self.method)[0]
+        let method = self.method == .search ? "search (q = 1: branch and bound over transactions; q < 1: layer join)" : "\(solver.name) \(solver.version)"
         struct Job: Sendable { let label: Int; let group: GroupTransactions; let heuristic: [Int]?; let name: String; let rule: CoverageRule }
         let rules = try shares()
         let jobsList = labels.flatMap { c in
@@ -296,8 +296,7 @@ struct ExperimentCommand: ParsableCommand {
             while let i = next.take(below: jobsList.count) {
                 let job = jobsList[i]
                 let model = CoverModel(group: job.group, rule: job.rule)
-                let cap = job.heuristic.map { max($0.count, model.minimumUsefulSize) + margin }
-                let engine = FrontEngine.engines(for: job.rule, solvers: [solver], q1: q1)[0]
+                let cap = margin.flatMap { m in job.heuristic.map { max($0.count, model.minimumUsefulSize) + m } }
                 results.set(i, Result {
                     try engine.run(model, groupName: job.name, options: options, maxBudget: cap, seeds: job.heuristic.map { [$0] } ?? [])
                 })
@@ -345,14 +344,14 @@ struct ExperimentCommand: ParsableCommand {
             groups.append(GroupReport(groupName: job.name, groupKind: "correct", rule: job.rule, instanceCount: job.group.instanceCount,
                                       distinctTransactions: job.group.distinct.count, fronts: [front], heuristicPoints: points,
                                       notes: front.points.last?.covered == job.group.instanceCount ? [] :
-                                        ["front capped at size \(front.points.last?.budget ?? 0) (heuristic size + \(frontMargin))"]))
+                                        ["front capped at size \(front.points.last?.budget ?? 0) (heuristic size + \(frontMargin ?? 0))"]))
         }
         let settings: [(String, JSON)] = [("solver", .string(method)), ("q", .array(rules.map { .number($0.share) })),
-                                          ("time_limit_per_point", .number(timeLimit)), ("front_margin", .int(frontMargin)),
+                                          ("time_limit_per_point", .number(timeLimit)), ("front_margin", frontMargin.map { .int($0) } ?? .null),
                                           ("jobs", .int(jobs))]
         let report = ParetoReport(settings: [("fold", fold), ("solver", method),
                                              ("q", q), ("time limit per point", "\(timeLimit) s"),
-                                             ("front", "from the smallest useful size to the heuristic's size + \(frontMargin) or full coverage")],
+                                             ("front", frontMargin.map { "from the smallest useful size to the heuristic's size + \($0) or full coverage" } ?? "from the smallest useful size to full coverage")],
                                   groups: groups)
         return FrontsResult(pareto: report, perClass: perClass, input: input, settings: settings)
     }

@@ -73,8 +73,8 @@ struct ILPCommand: ParsableCommand {
     @Option(help: "Backend: glpk, cbc or both.")
     var solver: SolverChoice = .glpk
 
-    @Option(help: "cover, whole front only: \(FrontEngine.Q1Method.help.abstract)")
-    var q1Method: FrontEngine.Q1Method = .search
+    @Option(help: "cover, whole front only: \(FrontEngine.Method.help.abstract)")
+    var method: FrontEngine.Method = .search
 
     @OptionGroup var solverOptions: SolverOptionGroup
 
@@ -240,7 +240,7 @@ struct ILPCommand: ParsableCommand {
             let cover = CoverModel(group: merged, rule: rule)
             if budget == nil && alpha == nil {
                 var fronts: [ExactFront] = []
-                for backend in FrontEngine.engines(for: rule, solvers: solver.solvers, q1: q1Method) {
+                for backend in FrontEngine.engines(solvers: solver.solvers, method: method) {
                     let front = try backend.run(cover, groupName: g.name, options: solverOptions.solverOptions) { p in
                         Stderr.print("\(g.name) \(rule) \(backend.name): K=\(p.budget) covered \(p.covered)/\(merged.instanceCount) \(p.status.rawValue)")
                     }

@@ -15,8 +15,8 @@ struct ParetoCommand: ParsableCommand {
         For every group (--groups) and coverage share (--q), computes the reference heuristic's \
         backbone, the greedy cover path, and the exact front (one point per size K from the \
         smallest useful size until every instance is covered, each point started from the \
-        previous one: at q = 1 by the combinatorial search, see --q1-method; at q < 1 by the \
-        cover ILP with --solver), then says for each heuristic point whether an exact point \
+        previous one and the heuristics' backbones: by the combinatorial search at every q, or by \
+        the cover ILP with --solver, see --method), then says for each heuristic point whether an exact point \
         dominates it and by how much. Writes report.json (everything), report.csv (one row per \
         point), summary.txt (the tables) and plots/*.svg into --output; prints the tables. A \
         point not proven optimal within --time-limit keeps its bound and gap. With --solver both, \
@@ -32,11 +32,11 @@ struct ParetoCommand: ParsableCommand {
     @Option(help: "Coverage shares q in (0, 1], comma-separated (1 = every active neuron of a covered instance).")
     var q: String = "1,0.5"
 
-    @Option(help: "ILP backend for the exact fronts (q < 1, and q = 1 with --q1-method ilp/both): glpk, cbc or both.")
+    @Option(help: "ILP backend for the exact fronts with --method ilp or both: glpk, cbc or both.")
     var solver: SolverChoice = .glpk
 
-    @Option(help: FrontEngine.Q1Method.help)
-    var q1Method: FrontEngine.Q1Method = .search
+    @Option(help: FrontEngine.Method.help)
+    var method: FrontEngine.Method = .search
 
     @OptionGroup var solverOptions: SolverOptionGroup
 
@@ -56,20 +56,17 @@ struct ParetoCommand: ParsableCommand {
 
     func shares() throws -> [CoverageRule] { try CoverageRule.parseShares(q) }
 
-    /// What computes the fronts, per share: e.g. "q = 1: search; q < 1: glpk 5.0".
+    /// What computes the fronts: e.g. "search (q = 1: branch and bound; q < 1: layer join)".
     func solverSetting(_ rules: [CoverageRule]) -> String {
         let ilp = solver.solvers.map { "\($0.name) \($0.version)" }.joined(separator: ", ")
-        let q1: String
-        switch q1Method {
-        case .search: q1 = "search (branch and bound)"
-        case .ilp: q1 = ilp
-        case .both: q1 = "search (branch and bound), " + ilp
-        }
-        let hasQ1 = rules.contains { $0.share == 1 }, hasOther = rules.contains { $0.share < 1 }
-        switch (hasQ1, hasOther) {
-        case (true, true): return "q = 1: \(q1); q < 1: \(ilp)"
-        case (true, false): return q1
-        default: return ilp
+        var kinds: [String] = []
+        if rules.contains(where: { $0.share == 1 }) { kinds.append("q = 1: \(CoverSearch.version)") }
+        if rules.contains(where: { $0.share < 1 }) { kinds.append("q < 1: \(LayerJoinSearch.version)") }
+        let search = "search (\(kinds.joined(separator: "; ")))"
+        switch method {
+        case .search: return search
+        case .ilp: return ilp
+        case .both: return search + ", " + ilp
         }
     }
 
@@ -88,7 +85,7 @@ struct ParetoCommand: ParsableCommand {
             ("time limit per point", solverOptions.timeLimit.map { "\($0) s" } ?? "none"),
         ]
         let logLock = NSLock()
-        let pipeline = ParetoPipeline(layout: loaded.layout, rules: rules, solvers: solver.solvers, q1Method: q1Method,
+        let pipeline = ParetoPipeline(layout: loaded.layout, rules: rules, solvers: solver.solvers, method: method,
                                       options: solverOptions.solverOptions, jobs: jobs, exact: !noExact) { line in
             logLock.lock(); Stderr.print(line); logLock.unlock()
         }

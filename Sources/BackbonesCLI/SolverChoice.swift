@@ -42,13 +42,14 @@ struct SolverOptionGroup: ParsableArguments {
     }
 }
 
-/// `--q1-method search|ilp|both` (FrontEngine.Q1Method).
-extension FrontEngine.Q1Method: ExpressibleByArgument {}
+/// `--method search|ilp|both` (FrontEngine.Method).
+extension FrontEngine.Method: ExpressibleByArgument {}
 
-extension FrontEngine.Q1Method {
+extension FrontEngine.Method {
     static let help: ArgumentHelp = """
-        How q = 1 fronts are computed: search (a combinatorial branch and bound over the \
-        transactions, exact; much faster than the ILP), ilp (the cover ILP with --solver) or \
-        both (each --solver backend is checked against the search). q < 1 fronts always use --solver.
+        How exact fronts are computed, at every q: search (combinatorial branch and bound, no \
+        solver: over transactions at q = 1, layer by layer at q < 1; exact, and much faster than \
+        the ILP), ilp (the cover ILP with --solver, point by point) or both (each --solver \
+        backend's proven points are checked against the search's).
         """
 }

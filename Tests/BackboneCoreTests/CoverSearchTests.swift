@@ -125,12 +125,13 @@ func randomWideGroup(seed: UInt64, neurons: Int, count: Int) throws -> GroupTran
         #expect(throws: CoreError.self) { try CoverSearch().run(CoverModel(group: empty, rule: .full), groupName: "e") }
     }
 
-    @Test func q1MethodPicksTheEngines() throws {
+    @Test func methodPicksTheEngines() throws {
+        #expect(FrontEngine.engines(solvers: [GLPK()], method: .search).map(\.name) == ["search"])
+        #expect(FrontEngine.engines(solvers: [GLPK()], method: .both).map(\.name) == ["search", "glpk"])
+        #expect(FrontEngine.engines(solvers: [GLPK()], method: .ilp).map(\.name) == ["glpk"])
         let half = try CoverageRule(share: 0.5)
-        #expect(FrontEngine.engines(for: .full, solvers: [GLPK()], q1: .search).map(\.name) == ["search"])
-        #expect(FrontEngine.engines(for: .full, solvers: [GLPK()], q1: .both).map(\.name) == ["search", "glpk"])
-        #expect(FrontEngine.engines(for: .full, solvers: [GLPK()], q1: .ilp).map(\.name) == ["glpk"])
-        #expect(FrontEngine.engines(for: half, solvers: [GLPK()], q1: .search).map(\.name) == ["glpk"])
+        #expect(FrontEngine.search.version(for: half) == "layer join")
+        #expect(FrontEngine.search.version(for: .full) == "branch and bound")
     }
 
     /// Correct-prediction group `c` of the bundled digits MLP, binarized the authors' way.

@@ -1,0 +1,67 @@
+/// The exact front at a share `q < 1` by a layer-by-layer search (no ILP solver).
+///
+/// A backbone covers `t` at share `q` when every layer's part of it holds `r_tl` of `t`'s
+/// neurons there; coverage is the intersection of per-layer coverages, each monotone in its
+/// layer's part. The search (`LayerJoinEngine`) picks one part per layer, layer after layer,
+/// over neuron classes with dominance, keeps of each layer's candidates only the Pareto-optimal
+/// ones (size against the transactions they leave uncovered), and bounds every layer's room by
+/// the sizes the single-layer fronts say the other layers need. Every point it returns without a
+/// time limit is proven optimal; a point stopped by `timeLimit` keeps its incumbent and a valid
+/// bound (the split bound of the single-layer fronts, or the best candidate not yet explored).
+///
+/// Points are solved in order of `K`, from the smallest useful size until every instance is
+/// covered; each starts from the previous optimum (a larger budget never covers less) and from
+/// the seeds, so a seed can only raise a point, never lower it.
+public struct LayerJoinSearch: Sendable {
+    /// The name this method carries in reports (in place of a solver's), as `CoverSearch`.
+    public static let name = "search"
+    public static let version = "layer join"
+    /// Seconds per point; a point stopped by it carries its incumbent and bound.
+    public var timeLimit: Double?
+    /// Stop after this budget even if the group is not fully covered (nil: to full coverage).
+    public var maxBudget: Int?
+    /// Called after each point (for progress lines).
+    public var onPoint: (@Sendable (FrontPoint) -> Void)?
+
+    public init(timeLimit: Double? = nil, maxBudget: Int? = nil, onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.maxBudget = maxBudget
+        self.onPoint = onPoint
+    }
+
+    public func run(_ model: CoverModel, groupName: String, seeds: [[Int]] = []) throws -> ExactFront {
+        let group = model.group
+        guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
+        var front = ExactFront(groupName: groupName, rule: model.rule, solver: Self.name, solverVersion: Self.version,
+                               instanceCount: group.instanceCount, distinctTransactions: group.distinct.count,
+                               minimumUsefulSize: model.minimumUsefulSize, points: [])
+        let engine = LayerJoinEngine(group: group, rule: model.rule)
+        let clock = ContinuousClock()
+        var previous: [Int] = []
+        var budget = model.minimumUsefulSize
+        let largest = min(model.neurons.count, maxBudget ?? Int.max)
+        while budget <= largest {
+            let start = clock.now
+            let (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
+            let deadline = timeLimit.map { start.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
+            let outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline)
+            let backbone = outcome.backbone.map(model.tidy) ?? startBackbone
+            let covered = group.covered(by: backbone, rule: model.rule)
+            // The search's own count must agree with the coverage recomputed from the backbone.
+            guard covered == max(outcome.best, startCovered), backbone.count <= budget else {
+                throw CoreError.invalidArgument("internal error: the search at budget \(budget) of \(groupName) found \(outcome.best) covered, its backbone of \(backbone.count) neurons covers \(covered)")
+            }
+            let proven = !outcome.stopped
+            let point = FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
+                                   status: proven ? .optimal : .timeLimit,
+                                   bound: proven ? Double(covered) : Double(max(covered, outcome.bound)),
+                                   seconds: (clock.now - start).seconds, solver: Self.name)
+            front.points.append(point)
+            onPoint?(point)
+            previous = backbone
+            if covered == group.instanceCount { break }
+            budget += 1
+        }
+        return front
+    }
+}
