@@ -202,6 +202,17 @@ final class LayerJoinEngine {
 
     // MARK: - Single-layer fronts and the split bound
 
+    /// An upper bound on the weight a backbone of `budget` neurons covers, given that
+    /// `reachable` is reached: the split bound. Valid even when `timeLimit` stops the
+    /// single-layer fronts it needs (each then counts as needing only the sizes tried so far).
+    func upperBound(budget k: Int, atLeast reachable: Int, timeLimit: Double?) -> Int {
+        best = reachable
+        stopped = false
+        deadline = timeLimit.map { clock.now.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
+        defer { stopped = false; deadline = nil }
+        return max(reachable, splitBound(budget: k))
+    }
+
     /// The smallest size at which layer `l` alone covers at least `c` (an upper bound past the
     /// layer's widest part: nothing covers `c` there).
     func need(_ l: Int, _ c: Int) -> Int {
