@@ -200,6 +200,13 @@ final class LayerJoinEngine {
         return Outcome(best: best, backbone: backbone, bound: bound, stopped: stopped, nodes: nodes)
     }
 
+    /// A local search's improvement of `start` within `budget` neurons (no proof).
+    func improve(_ start: [Int], budget: Int, rounds: Int) -> (backbone: [Int], covered: Int) {
+        if localSearch == nil { localSearch = CoverLocalSearch(index: index) }
+        return localSearch!.improve(start, budget: budget, rounds: rounds, seed: UInt64(budget) &* 0x9E37_79B9_7F4A_7C15)
+    }
+    private var localSearch: CoverLocalSearch?
+
     // MARK: - Single-layer fronts and the split bound
 
     /// An upper bound on the weight a backbone of `budget` neurons covers, given that

@@ -22,6 +22,9 @@ public struct LayerJoinSearch: Sendable {
     public var maxBudget: Int?
     /// Called after each point (for progress lines).
     public var onPoint: (@Sendable (FrontPoint) -> Void)?
+    /// How long a point is searched before a local search improves its incumbent.
+    static let probe = Duration.milliseconds(50)
+    static let localSearchRounds = 8
 
     public init(timeLimit: Double? = nil, maxBudget: Int? = nil, onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
         self.timeLimit = timeLimit
@@ -42,9 +45,18 @@ public struct LayerJoinSearch: Sendable {
         let largest = min(model.neurons.count, maxBudget ?? Int.max)
         while budget <= largest {
             let start = clock.now
-            let (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
+            var (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
             let deadline = timeLimit.map { start.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
-            let outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline)
+            // A short probe proves most points; a point it does not gets a local search's
+            // incumbent (a higher incumbent cuts more of the tree), then the rest of its time.
+            let probeEnd = start.advanced(by: Self.probe)
+            var outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline.map { min($0, probeEnd) } ?? probeEnd)
+            if outcome.stopped, deadline.map({ clock.now < $0 }) ?? true {
+                if let found = outcome.backbone, outcome.best > startCovered { (startBackbone, startCovered) = (found, outcome.best) }
+                let improved = engine.improve(startBackbone, budget: budget, rounds: Self.localSearchRounds)
+                if improved.covered > startCovered { (startBackbone, startCovered) = improved }
+                outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline)
+            }
             let backbone = outcome.backbone.map(model.tidy) ?? startBackbone
             let covered = group.covered(by: backbone, rule: model.rule)
             // The search's own count must agree with the coverage recomputed from the backbone.
