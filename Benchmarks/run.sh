@@ -42,4 +42,13 @@ if [[ ! -f "$mn/train.csv" ]]; then
         "$py" "$repo/paper-repro/train_folds.py" --case mnist5k --out "$here/data" >&2
     fi
 fi
+bc="$here/data/breast_cancer/fold0"
+if [[ ! -f "$bc/train.csv" ]]; then
+    if [[ -f "$repo/paper-repro/work/breast_cancer/fold0/train.csv" ]]; then
+        mkdir -p "$bc" && cp "$repo/paper-repro/work/breast_cancer/fold0/"{train.csv,weights.csv,network.npz,meta.json} "$bc/"
+    else
+        echo "run.sh: training the breast cancer folds (paper-repro/train_folds.py, ~10 s)" >&2
+        "$py" "$repo/paper-repro/train_folds.py" --case breast_cancer --out "$here/data" >&2
+    fi
+fi
 exec "$py" "$here/stacks/bench.py" --backbones "$bin" "$@"

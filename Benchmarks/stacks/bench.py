@@ -1,6 +1,6 @@
 """Backbones against the Python stack: ILP stacks, Pareto fronts, the heuristic, scaling.
 
-    bench.py --backbones BIN [--case ilp,front,heuristic,scaling] [--quick] [--out DIR]
+    bench.py --backbones BIN [--case ilp,front,heuristic,scaling,shares] [--quick] [--out DIR]
     bench.py --render            # rewrite Benchmarks/RESULTS.md from Benchmarks/results/*.json
 
 Called by Benchmarks/run.sh (which makes the venv and the release build). Every case first
@@ -32,6 +32,8 @@ DATASETS = {
                "layers": "64,32,16"},
     "mnist5k": {"activations": DATA / "mnist5k/fold0/train.csv", "weights": DATA / "mnist5k/fold0/weights.csv",
                 "layers": "80,60,40,30,20"},
+    "breast_cancer": {"activations": DATA / "breast_cancer/fold0/train.csv",
+                      "weights": DATA / "breast_cancer/fold0/weights.csv", "layers": "256,32"},
 }
 
 
@@ -188,11 +190,15 @@ def main():
         elif case == "scaling":
             import case_scaling
             res = case_scaling.run(a.backbones, a.quick)
+        elif case == "shares":
+            import case_shares
+            res = case_shares.run(a.backbones, a.quick, None)
         else:
-            ap.error(f"unknown case {case!r} (ilp, front, heuristic, scaling)")
+            ap.error(f"unknown case {case!r} (ilp, front, heuristic, scaling, shares)")
         res["quick"] = a.quick
         res["meta"]["load_end"] = os.getloadavg()[0]
         failed |= not all(c.get("agree", True) for c in res.get("cases", []))
+        failed |= not all(c.get("agree", True) for b in res.get("blocks", []) for c in b["cases"])
         write_atomically(out / f"{case}{'-quick' if a.quick else ''}.json", json.dumps(res, indent=1) + "\n")
     render.render(out)
     sys.exit(1 if failed else 0)
