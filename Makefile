@@ -2,7 +2,7 @@
 #   make demo   install system packages, build in release, run the main job on bundled real data
 #   make test   install system packages, build and run the whole test suite, then the quick
 #               paper reproduction with its structural checks (paper-repro/README.md)
-#   make repro  the paper's experiments on real networks and data (full; ~15 min on 2 cores)
+#   make repro  the paper's experiments on real networks and data (full; ~6 min on 2 cores)
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release/backbones

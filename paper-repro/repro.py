@@ -20,9 +20,9 @@ Python only drives and aggregates; every number is computed by `backbones experi
    backbone for every class with correct training rows, and every exact front point is
    proven optimal or carries its gap.
 
-Full mode: all folds (mnist5k 5, digits 5, breast_cancer 10), 0.5 s per front point, 10 s per
-reference-ILP solve. Quick mode: fold 0 of each case of the --quick exports, 0.2 s per front
-point, 2 s per reference-ILP solve, fronts 2 sizes past the heuristic.
+Full mode: all folds (mnist5k 5, digits 5, breast_cancer 10), whole exact fronts (smallest useful
+size to full coverage) at 1 s per front point, 10 s per reference-ILP solve. Quick mode: fold 0 of
+each case of the --quick exports, 1 s per front point, 2 s per reference-ILP solve.
 """
 
 import argparse
@@ -40,8 +40,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CASES = ("mnist5k", "digits", "breast_cancer")
 TITLES = {"mnist5k": "MNIST-5k (80,60,40,30,20)", "digits": "digits (64,32,16)", "breast_cancer": "breast cancer (256,32)"}
-FULL = dict(time_limit=0.5, reference_time_limit=10, front_margin=5, folds=None)
-QUICK = dict(time_limit=0.2, reference_time_limit=2, front_margin=2, folds=[0])
+FULL = dict(time_limit=1, reference_time_limit=10, folds=None)
+QUICK = dict(time_limit=1, reference_time_limit=2, folds=[0])
 
 
 def load(path):
@@ -94,7 +94,7 @@ def run_fold(binary, fold_dir, out_dir, settings):
     out_dir.mkdir(parents=True, exist_ok=True)
     cmd = [rel(binary), "experiment", "--fold", rel(fold_dir), "--output", rel(out_dir),
            "--time-limit", str(settings["time_limit"]), "--reference-time-limit", str(settings["reference_time_limit"]),
-           "--front-margin", str(settings["front_margin"]), "--jobs", "1"]
+           "--jobs", "1"]
     started = time.monotonic()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     seconds = time.monotonic() - started
@@ -287,8 +287,8 @@ def render(results, quick, out_path):
               "sums over folds for the verdict counts and the recall/precision numerators. Backbone size and coverage: "
               "correct-group backbones of the reference heuristic (k = 50, weighted), coverage of the class's correct "
               "training rows at q = 1 (every active neuron of a row in the backbone) and q = 0.5 (half of each layer's). "
-              "Verdicts: the heuristic backbone against the exact front at the same q (q = 1: the combinatorial search; "
-              "q = 0.5: the cover ILP with GLPK); "
+              "Verdicts: the heuristic backbone against the whole exact front at the same q (the combinatorial "
+              "searches: q = 1 over transactions, q = 0.5 layer by layer; docs/pareto.md); "
               "\"trivially on front\": smaller than any transaction, so it covers nothing and nothing that small can. "
               "Predictor, flags, accuracy change: on the held-out fold. Sources: `<case>/training.json`, "
               "`<case>/fold<k>/heuristic.json`, `exact_fronts.json`, `uses.json`, `run.json`.", "",
@@ -319,12 +319,10 @@ def render(results, quick, out_path):
                                  pct(x["cov_gap"], 2), fmt(x["extra"], 1), fmt(x["seconds"], 1)])
             st = recs[0]["fronts"]["settings"]
             lines += [f"### Heuristic vs exact front (`{case}/fold<k>/exact_fronts.json`)", "",
-                      f"Cover model, {st['solver']}, {st['time_limit_per_point']} s per point; each front runs from the "
-                      f"smallest useful size to the heuristic backbone's size + {st['front_margin']} (or full coverage): the "
-                      "part of the front the heuristic is compared with, not the whole front. A point not proven within the "
-                      "limit keeps its bound (the search's: its root bound; GLPK's: its own, or, when it stopped before it had "
-                      "one, the number of instances small enough to fit the budget: valid but loose); \"max gap\" is the "
-                      "largest relative gap "
+                      f"Cover model, {st['solver']}, {st['time_limit_per_point']} s per point; whole fronts, from the "
+                      "smallest useful size to full coverage. A point not proven within the limit keeps its incumbent and a "
+                      "valid bound (the tighter of the search's own and the split bound of the single-layer fronts, "
+                      "docs/pareto.md); \"max gap\" is the largest relative gap "
                       "(bound − covered) / covered. "
                       "Coverage lost: (exact covered at the heuristic's size − heuristic covered) / group size.", "",
                       table(["fold", "q", "points proven / all", "max gap", "fronts reaching full coverage",
@@ -437,9 +435,9 @@ def limits(results):
     if not folds:
         return []
     return ["## Limits of this run", "",
-            f"- Exact fronts are partial: from the smallest useful size to a few sizes past the heuristic backbone "
-            f"(enough to place it), not to full coverage. {unproven} of {points} front points were not proven optimal "
-            f"within {limit} s and carry their bound and gap; GLPK overran the limit by more than 2× on {over} points.",
+            f"- Exact fronts are whole (smallest useful size to full coverage). {unproven} of {points} front points "
+            f"were not proven optimal within {limit} s and carry their bound and gap; {over} points overran the "
+            "limit by more than 2×.",
             f"- Reference ILP: {ref_none} of {ref_runs} solves found no feasible solution within the limit; on "
             f"{ref_infeasible} of {folds} folds the model is infeasible by counting (more neurons shared between classes "
             "than the two budgets allow).",

@@ -28,7 +28,8 @@ public struct CoverSearch: Sendable {
     /// The name this method carries in reports (in place of a solver's).
     public static let name = "search"
     public static let version = "branch and bound"
-    /// Seconds per point; a point stopped by it carries its incumbent and the root bound.
+    /// Seconds per point; a point stopped by it carries its incumbent and the tighter of the
+    /// root's bound and the split bound of the single-layer fronts (`LayerJoinEngine`).
     public var timeLimit: Double?
     /// Stop after this budget even if the group is not fully covered (nil: to full coverage).
     public var maxBudget: Int?
@@ -55,6 +56,7 @@ public struct CoverSearch: Sendable {
         var previous: [Int] = []
         var budget = model.minimumUsefulSize
         let largest = min(model.neurons.count, maxBudget ?? Int.max)
+        var splitBounds: LayerJoinEngine?
         while budget <= largest {
             let start = clock.now
             let (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
@@ -67,7 +69,13 @@ public struct CoverSearch: Sendable {
                 throw CoreError.invalidArgument("internal error: the search at budget \(budget) of \(groupName) found \(outcome.best) covered, its backbone of \(backbone.count) neurons covers \(covered)")
             }
             let proven = !outcome.stopped
-            let bound = proven ? Double(covered) : max(Double(covered), outcome.rootBound)
+            var bound = Double(covered)
+            if !proven {
+                // The root's bound, or the split bound of the single-layer fronts when tighter.
+                if splitBounds == nil { splitBounds = LayerJoinEngine(group: group, rule: model.rule) }
+                let split = splitBounds!.upperBound(budget: budget, atLeast: covered, timeLimit: timeLimit)
+                bound = max(Double(covered), min(outcome.rootBound, Double(split)))
+            }
             let point = FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
                                    status: proven ? .optimal : .timeLimit, bound: bound,
                                    seconds: (clock.now - start).seconds, solver: Self.name)
