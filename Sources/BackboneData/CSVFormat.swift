@@ -148,6 +148,20 @@ public enum CSVFormat {
         throw InputError(file: file, line: line, "no column named '\(name)': \(hint)")
     }
 
+    /// The column names of a CSV file's header (its first non-blank line), read as `read` reads
+    /// them (quotes honoured); only the file's first 1 MiB is read.
+    public static func header(path: String) throws -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, "cannot open the file") }
+        defer { try? handle.close() }
+        let head = (try handle.read(upToCount: 1 << 20)) ?? Data()
+        return head.withUnsafeBytes { raw -> [String] in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return [] }
+            var text = DelimitedText(base, count: raw.count)
+            guard let line = text.nextNonBlankLine() else { return [] }
+            return splitQuoted(text.text(line, limit: .max))
+        }
+    }
+
     /// Splits one CSV line, honouring double quotes.
     static func splitQuoted(_ line: String) -> [String] {
         var fields: [String] = []

@@ -34,7 +34,7 @@ struct HeuristicCommand: ParsableCommand {
     var transactions: String?
 
     @OptionGroup var input: ActivationOptions
-    @OptionGroup var selection: GroupSelection
+    @OptionGroup var selection: GroupOptions
 
     @Option(help: "Coverage shares q to score the backbones with (comma-separated).")
     var q: String = "1,0.5"
@@ -60,7 +60,7 @@ struct HeuristicCommand: ParsableCommand {
                 throw ValidationError("--transactions needs the layer widths: add --layers W1,W2,…")
             }
             var misplaced = input.activationOnlyOptionsGiven
-            if selection.groups != GroupSelection.defaultGroups { misplaced.append("--groups") }
+            if selection.groups != GroupOptions.defaultGroups { misplaced.append("--groups") }
             if selection.only != nil { misplaced.append("--only") }
             if explanation != nil { misplaced.append("--explanation") }
             if !misplaced.isEmpty {
@@ -98,7 +98,8 @@ struct HeuristicCommand: ParsableCommand {
             }
             runs = try files.map { Run(name: $0.name, database: $0.database, outcome: try ReferenceHeuristic().run($0.database, layout: layout)) }
         } else {
-            let (loaded, groups) = try input.load(activations: activations!, selection: selection)
+            let loaded = try input.spec(activations!).load(groups: selection.selection).printingNotes()
+            let groups = loaded.groups
             layout = loaded.layout
             let result = try HeuristicExplanation(groups: groups, database: loaded.binarized.database, layout: layout)
             if let explanation { try TextFile.writeAtomically(result.explanation.text, to: explanation) }

@@ -37,7 +37,7 @@ struct ILPCommand: ParsableCommand {
     enum Sense: String, ExpressibleByArgument, CaseIterable { case max, min }
 
     @OptionGroup var input: ActivationInput
-    @OptionGroup var selection: GroupSelection
+    @OptionGroup var selection: GroupOptions
 
     @Option(help: "cover (per group), joint (cover models of all selected groups with diversity rows) or reference (the authors' model).")
     var model: ModelKind = .cover
@@ -95,7 +95,8 @@ struct ILPCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, groups) = try input.load(selection)
+        let loaded = try input.load(selection)
+        let groups = loaded.groups
         let db = loaded.binarized.database
         switch model {
         case .reference: try runReference(groups: groups, database: db, layout: loaded.layout)

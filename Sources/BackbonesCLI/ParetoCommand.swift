@@ -27,7 +27,7 @@ struct ParetoCommand: ParsableCommand {
 
     @OptionGroup var input: ActivationInput
 
-    @OptionGroup var selection: GroupSelection
+    @OptionGroup var selection: GroupOptions
 
     @Option(help: "Coverage shares q in (0, 1], comma-separated (1 = every active neuron of a covered instance).")
     var q: String = "1,0.5"
@@ -72,7 +72,8 @@ struct ParetoCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (loaded, selected) = try input.load(selection)
+        let loaded = try input.load(selection)
+        let selected = loaded.groups
         let inputs = selected.map {
             GroupInput(name: $0.name, kind: $0.kind.rawValue, database: loaded.binarized.database.selecting($0.instances))
         }

@@ -28,14 +28,19 @@ struct TransactionsCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
-        if let groups { _ = try ActivationInput.groupKinds(groups) }
+        if let groups, case let .failure(error) = GroupSelection.kinds(parsing: groups) {
+            throw ValidationError(error == .empty ? "--groups is empty" : "--groups takes correct, misclassified, confusion, class or all (comma-separated); got '\(groups)'")
+        }
     }
 
     func run() throws {
         let loaded = try input.load()
         let matrix = loaded.matrix, layout = loaded.layout, result = loaded.binarized
         // Groups are checked before anything is written, so a request the data cannot answer fails first.
-        let requestedKinds = try groups.map { try ActivationInput.groupKinds($0) ?? Grouping.availableKinds(for: matrix) }
+        let requestedKinds = groups.map { text -> [Group.Kind] in
+            guard case let .success(kinds) = GroupSelection.kinds(parsing: text) else { preconditionFailure("validate() checks --groups") }
+            return kinds ?? Grouping.availableKinds(for: matrix)
+        }
         let grouping = try requestedKinds.map { try Grouping(matrix: matrix, kinds: $0) }
         for (key, value) in loaded.description { print("\(key): \(value)") }
         printSummary(TransactionSummary(result.database, layout: layout))
