@@ -36,8 +36,8 @@ let package = Package(
 
         .target(name: "Mining", dependencies: ["FileSupport"]),
         .target(name: "BackboneData", dependencies: ["Mining", "FileSupport", "CZlib"]),
-        .target(name: "BackboneCore", dependencies: ["LinearModel", "Mining", "BackboneData"]),
-        .target(name: "Report", dependencies: ["BackboneCore"]),
+        .target(name: "BackboneCore", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData"]),
+        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore"]),
 
         .executableTarget(
             name: "BackbonesCLI",

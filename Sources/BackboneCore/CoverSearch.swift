@@ -43,49 +43,32 @@ public struct CoverSearch: Sendable {
     }
 
     public func run(_ model: CoverModel, groupName: String, seeds: [[Int]] = []) throws -> ExactFront {
-        let group = model.group
         guard model.rule.share == 1 else {
             throw CoreError.invalidArgument("the search computes q = 1 fronts only (got \(model.rule)); use an ILP solver for q < 1")
         }
-        guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
-        var front = ExactFront(groupName: groupName, rule: model.rule, solver: Self.name, solverVersion: Self.version,
-                               instanceCount: group.instanceCount, distinctTransactions: group.distinct.count,
-                               minimumUsefulSize: model.minimumUsefulSize, points: [])
+        guard model.group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
+        let group = model.group
         let engine = CoverSearchEngine(group: group, core: model.coreNeurons)
         let clock = ContinuousClock()
-        var previous: [Int] = []
-        var budget = model.minimumUsefulSize
-        let largest = min(model.neurons.count, maxBudget ?? Int.max)
         var splitBounds: LayerJoinEngine?
-        while budget <= largest {
-            let start = clock.now
-            let (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
-            let deadline = timeLimit.map { start.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
-            let outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline)
-            let backbone = outcome.union ?? startBackbone
-            let covered = group.covered(by: backbone, rule: model.rule)
-            // The search's own count must agree with the coverage recomputed from the backbone.
-            guard covered == max(outcome.best, startCovered), backbone.count <= budget else {
-                throw CoreError.invalidArgument("internal error: the search at budget \(budget) of \(groupName) found \(outcome.best) covered, its backbone of \(backbone.count) neurons covers \(covered)")
-            }
-            let proven = !outcome.stopped
+        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds, onPoint: onPoint)
+        return try sweep.run(groupName: groupName, method: Self.name, version: Self.version) { budget, start in
+            let began = clock.now
+            let deadline = timeLimit.map { began.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
+            let outcome = engine.solve(budget: budget, incumbent: start.covered, deadline: deadline)
+            let backbone = outcome.union ?? start.backbone
+            let covered = max(outcome.best, start.covered)
             var bound = Double(covered)
-            if !proven {
+            if outcome.stopped {
                 // The root's bound, or the split bound of the single-layer fronts when tighter.
                 if splitBounds == nil { splitBounds = LayerJoinEngine(group: group, rule: model.rule) }
                 let split = splitBounds!.upperBound(budget: budget, atLeast: covered, timeLimit: timeLimit)
                 bound = max(Double(covered), min(outcome.rootBound, Double(split)))
             }
-            let point = FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
-                                   status: proven ? .optimal : .timeLimit, bound: bound,
-                                   seconds: (clock.now - start).seconds, solver: Self.name)
-            front.points.append(point)
-            onPoint?(point)
-            previous = backbone
-            if covered == group.instanceCount { break }
-            budget += 1
+            return FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
+                              status: outcome.stopped ? .timeLimit : .optimal, bound: bound,
+                              seconds: (clock.now - began).seconds, solver: Self.name)
         }
-        return front
     }
 }
 

@@ -57,15 +57,20 @@ public struct CoverageRule: Sendable, Equatable, Hashable, CustomStringConvertib
 
 /// Errors of the core computations that are the caller's fault.
 public enum CoreError: Error, Equatable, CustomStringConvertible {
+    /// An argument the computation cannot take (the caller's input).
     case invalidArgument(String)
     case emptyGroup(String)
+    /// Two engines prove different optima for the same point (a result check failed).
     case solverDisagreement(String)
+    /// A backend ended with an error status, or an engine's result failed its own check.
+    case solverFailed(String)
 
     public var description: String {
         switch self {
         case let .invalidArgument(m): return m
         case let .emptyGroup(g): return "group \(g) has no instances"
         case let .solverDisagreement(m): return m
+        case let .solverFailed(m): return m
         }
     }
 }

@@ -35,6 +35,21 @@ public enum FrontEngine: Sendable {
         }
     }
 
+    /// What computes the fronts, for reports: e.g. "search (q = 1: branch and bound; q < 1:
+    /// layer join)", "glpk 5.0", or both.
+    public static func describe(_ engines: [FrontEngine], rules: [CoverageRule]) -> String {
+        engines.map { engine in
+            switch engine {
+            case let .ilp(solver): return "\(solver.name) \(solver.version)"
+            case .search:
+                var kinds: [String] = []
+                if rules.contains(where: { $0.share == 1 }) { kinds.append("q = 1: \(CoverSearch.version)") }
+                if rules.contains(where: { $0.share < 1 }) { kinds.append("q < 1: \(LayerJoinSearch.version)") }
+                return "search (\(kinds.joined(separator: "; ")))"
+            }
+        }.joined(separator: ", ")
+    }
+
     /// What reports print as this engine's version for `rule`.
     public func version(for rule: CoverageRule) -> String {
         switch self {

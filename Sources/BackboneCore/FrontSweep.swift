@@ -48,36 +48,26 @@ public struct FrontSweep: Sendable {
     ///   from the best-covering of these that fits its budget, if it beats the previous point.
     public func run(_ model: CoverModel, groupName: String, solver: ILPSolver, seeds: [[Int]] = []) throws -> ExactFront {
         let group = model.group
-        var front = ExactFront(groupName: groupName, rule: model.rule, solver: solver.name,
-                               solverVersion: solver.version, instanceCount: group.instanceCount,
-                               distinctTransactions: group.distinct.count,
-                               minimumUsefulSize: model.minimumUsefulSize, points: [])
         guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
-        var previous: [Int] = []
-        var budget = model.minimumUsefulSize
-        let seeds = seeds + Self.singleInstanceBackbones(model)
         var splitBounds: LayerJoinEngine?
-        let largest = min(model.neurons.count, maxBudget ?? Int.max)
-        while budget <= largest {
+        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds + Self.singleInstanceBackbones(model), onPoint: onPoint)
+        return try sweep.run(groupName: groupName, method: solver.name, version: solver.version) { budget, start in
             let compiled = try model.maxCoverage(budget: budget).compile()
             var opts = options
             opts.initialSolution = nil
-            let (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
             let result = solver.solve(compiled, options: opts)
-            var backbone = startBackbone
+            guard result.status == .optimal || result.status == .timeLimit else {
+                throw CoreError.solverFailed("\(solver.name) failed on \(groupName) at budget \(budget): \(result.status.rawValue) \(result.message) [\(result.rawStatus)]")
+            }
+            // Keep the better of the solver's point and the start.
+            var backbone = start.backbone
             if let values = result.values {
                 let found = model.backbone(from: values)
-                // Keep the better of the solver's point and the start.
-                if group.covered(by: found, rule: model.rule) >= startCovered {
-                    backbone = found
-                }
-            }
-            guard result.status == .optimal || result.status == .timeLimit else {
-                throw CoreError.invalidArgument("\(solver.name) failed on \(groupName) at budget \(budget): \(result.status.rawValue) \(result.message) [\(result.rawStatus)]")
+                if group.covered(by: found, rule: model.rule) >= start.covered { backbone = found }
             }
             let covered = group.covered(by: backbone, rule: model.rule)
             if let objective = result.objective, Double(covered) + 1e-6 < objective {
-                throw CoreError.invalidArgument("\(solver.name) reports \(objective) covered at budget \(budget) but its backbone covers \(covered)")
+                throw CoreError.solverFailed("\(solver.name) reports \(objective) covered at budget \(budget) but its backbone covers \(covered)")
             }
             let proven = result.status == .optimal && Double(covered) + 1e-6 >= (result.objective ?? .infinity)
             // Every point not proven optimal carries a bound: the backend's, or the split bound
@@ -89,15 +79,9 @@ public struct FrontSweep: Sendable {
                 let split = splitBounds!.upperBound(budget: budget, atLeast: covered, timeLimit: options.timeLimit)
                 bound = max(Double(covered), min(result.bound ?? Double(split), Double(split)))
             }
-            let point = FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
-                                   status: proven ? .optimal : result.status, bound: bound,
-                                   seconds: result.seconds, solver: solver.name)
-            front.points.append(point)
-            onPoint?(point)
-            previous = backbone
-            if covered == group.instanceCount { break }
-            budget += 1
+            return FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
+                              status: proven ? .optimal : result.status, bound: bound,
+                              seconds: result.seconds, solver: solver.name)
         }
-        return front
     }
 }

@@ -22,9 +22,14 @@ public struct GreedyCoverPath: Sendable {
         /// The backbone after this step, ascending.
         public var backbone: [Int]
         public var covered: Int
-        /// What was added: `itemset` (mined) or `transaction` (an uncovered instance's own set).
-        public var source: String
+        /// What was added: a mined itemset or an uncovered instance's own transaction.
+        public var source: Source
         public var added: [Int]
+    }
+
+    /// Where a step's candidate came from.
+    public enum Source: String, Sendable {
+        case itemset, transaction
     }
 
     public func run(_ group: GroupTransactions) throws -> [Step] {
@@ -46,14 +51,14 @@ public struct GreedyCoverPath: Sendable {
             for k in uncovered { rows.append(contentsOf: repeatElement(group.distinct[k], count: group.weights[k])) }
             let db = try TransactionDatabase(itemCount: layout.neuronCount, transactions: rows)
             var ladder = SupportLadder(database: db, layout: layout)
-            var candidates: [(items: [Int], source: String)] = []
+            var candidates: [(items: [Int], source: Source)] = []
             if let top = try ladder.maxMinsup() {
-                candidates = try ladder.layerCompleteMaximal(at: top.level).map { ($0.items, "itemset") }
+                candidates = try ladder.layerCompleteMaximal(at: top.level).map { ($0.items, Source.itemset) }
             }
             // ... and the uncovered transactions themselves.
-            candidates += uncovered.map { (group.distinct[$0], "transaction") }
+            candidates += uncovered.map { (group.distinct[$0], Source.transaction) }
 
-            var bestChoice: (gain: Int, added: [Int], items: [Int], source: String)?
+            var bestChoice: (gain: Int, added: [Int], items: [Int], source: Source)?
             for candidate in candidates {
                 let added = candidate.items.filter { !mask[$0] }
                 guard !added.isEmpty else { continue }

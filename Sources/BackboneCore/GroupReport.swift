@@ -1,11 +1,11 @@
+import BackboneData
 import LinearModel
 
 /// Everything the Pareto report says about one group under one coverage rule.
 public struct GroupReport: Sendable, Equatable {
     /// `correct:3`, `misclassified:3`, `confusion:3->5`.
     public var groupName: String
-    /// `correct`, `misclassified`, `confusion`, `class`.
-    public var groupKind: String
+    public var groupKind: Group.Kind
     public var rule: CoverageRule
     public var instanceCount: Int
     public var distinctTransactions: Int
@@ -18,7 +18,7 @@ public struct GroupReport: Sendable, Equatable {
     /// has no backbone for this group").
     public var notes: [String]
 
-    public init(groupName: String, groupKind: String, rule: CoverageRule, instanceCount: Int,
+    public init(groupName: String, groupKind: Group.Kind, rule: CoverageRule, instanceCount: Int,
                 distinctTransactions: Int, fronts: [ExactFront] = [], heuristicPoints: [HeuristicPoint] = [],
                 notes: [String] = []) {
         self.groupName = groupName

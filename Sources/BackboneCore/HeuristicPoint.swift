@@ -1,8 +1,15 @@
 /// A backbone produced by a heuristic, scored with the same coverage rule as the front it
 /// is compared with.
 public struct HeuristicPoint: Sendable, Equatable {
-    /// `reference` (the authors' Section 4 heuristic) or `greedy` (the greedy cover path).
-    public var method: String
+    /// Which heuristic made a point.
+    public enum Method: String, Sendable {
+        /// The authors' Section 4 heuristic.
+        case reference
+        /// The greedy cover path.
+        case greedy
+    }
+
+    public var method: Method
     /// For the greedy path, the step number (1-based); nil for the reference heuristic.
     public var step: Int?
     public var size: Int
@@ -12,7 +19,7 @@ public struct HeuristicPoint: Sendable, Equatable {
     /// Where this point stands against the exact front.
     public var standing: Standing?
 
-    public init(method: String, step: Int? = nil, backbone: [Int], covered: Int, instanceCount: Int) {
+    public init(method: Method, step: Int? = nil, backbone: [Int], covered: Int, instanceCount: Int) {
         self.method = method
         self.step = step
         self.backbone = backbone
@@ -22,7 +29,7 @@ public struct HeuristicPoint: Sendable, Equatable {
     }
 
     /// `reference` or `greedy step 3`.
-    public var label: String { step.map { "\(method) step \($0)" } ?? method }
+    public var label: String { step.map { "\(method.rawValue) step \($0)" } ?? method.rawValue }
 }
 
 /// How a heuristic point compares with an exact front (DESIGN.md, "Pareto report").

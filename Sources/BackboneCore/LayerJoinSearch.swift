@@ -33,47 +33,31 @@ public struct LayerJoinSearch: Sendable {
     }
 
     public func run(_ model: CoverModel, groupName: String, seeds: [[Int]] = []) throws -> ExactFront {
+        guard model.group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
         let group = model.group
-        guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
-        var front = ExactFront(groupName: groupName, rule: model.rule, solver: Self.name, solverVersion: Self.version,
-                               instanceCount: group.instanceCount, distinctTransactions: group.distinct.count,
-                               minimumUsefulSize: model.minimumUsefulSize, points: [])
         let engine = LayerJoinEngine(group: group, rule: model.rule)
         let clock = ContinuousClock()
-        var previous: [Int] = []
-        var budget = model.minimumUsefulSize
-        let largest = min(model.neurons.count, maxBudget ?? Int.max)
-        while budget <= largest {
-            let start = clock.now
-            var (startBackbone, startCovered) = model.bestStart(previous: previous, seeds: seeds, budget: budget)
-            let deadline = timeLimit.map { start.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
+        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds, onPoint: onPoint)
+        return try sweep.run(groupName: groupName, method: Self.name, version: Self.version) { budget, given in
+            let began = clock.now
+            var start = given
+            let deadline = timeLimit.map { began.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
             // A short probe proves most points; a point it does not gets a local search's
             // incumbent (a higher incumbent cuts more of the tree), then the rest of its time.
-            let probeEnd = start.advanced(by: Self.probe)
-            var outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline.map { min($0, probeEnd) } ?? probeEnd)
+            let probeEnd = began.advanced(by: Self.probe)
+            var outcome = engine.solve(budget: budget, incumbent: start.covered, deadline: deadline.map { min($0, probeEnd) } ?? probeEnd)
             if outcome.stopped, deadline.map({ clock.now < $0 }) ?? true {
-                if let found = outcome.backbone, outcome.best > startCovered { (startBackbone, startCovered) = (found, outcome.best) }
-                let improved = engine.improve(startBackbone, budget: budget, rounds: Self.localSearchRounds)
-                if improved.covered > startCovered { (startBackbone, startCovered) = improved }
-                outcome = engine.solve(budget: budget, incumbent: startCovered, deadline: deadline)
+                if let found = outcome.backbone, outcome.best > start.covered { start = (found, outcome.best) }
+                let improved = engine.improve(start.backbone, budget: budget, rounds: Self.localSearchRounds)
+                if improved.covered > start.covered { start = improved }
+                outcome = engine.solve(budget: budget, incumbent: start.covered, deadline: deadline)
             }
-            let backbone = outcome.backbone.map(model.tidy) ?? startBackbone
-            let covered = group.covered(by: backbone, rule: model.rule)
-            // The search's own count must agree with the coverage recomputed from the backbone.
-            guard covered == max(outcome.best, startCovered), backbone.count <= budget else {
-                throw CoreError.invalidArgument("internal error: the search at budget \(budget) of \(groupName) found \(outcome.best) covered, its backbone of \(backbone.count) neurons covers \(covered)")
-            }
-            let proven = !outcome.stopped
-            let point = FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
-                                   status: proven ? .optimal : .timeLimit,
-                                   bound: proven ? Double(covered) : Double(max(covered, outcome.bound)),
-                                   seconds: (clock.now - start).seconds, solver: Self.name)
-            front.points.append(point)
-            onPoint?(point)
-            previous = backbone
-            if covered == group.instanceCount { break }
-            budget += 1
+            let backbone = outcome.backbone.map(model.tidy) ?? start.backbone
+            let covered = max(outcome.best, start.covered)
+            return FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
+                              status: outcome.stopped ? .timeLimit : .optimal,
+                              bound: outcome.stopped ? Double(max(covered, outcome.bound)) : Double(covered),
+                              seconds: (clock.now - began).seconds, solver: Self.name)
         }
-        return front
     }
 }

@@ -1,123 +1,118 @@
-import Foundation
+import FileSupport
+import BackboneData
 import LinearModel
 import Mining
 
-/// One group's input to the pipeline: its name, kind and transactions.
+/// One group's input to the pipeline: its name, kind and transactions, and its reference
+/// heuristic backbone when the caller already has it (the pipeline runs the heuristic otherwise).
 public struct GroupInput: Sendable {
     public var name: String
-    public var kind: String
+    public var kind: Group.Kind
     public var database: TransactionDatabase
+    public var referenceBackbone: ReferenceHeuristic.Outcome?
 
-    public init(name: String, kind: String, database: TransactionDatabase) {
+    public init(name: String, kind: Group.Kind, database: TransactionDatabase, referenceBackbone: ReferenceHeuristic.Outcome? = nil) {
         self.name = name
         self.kind = kind
         self.database = database
+        self.referenceBackbone = referenceBackbone
     }
 }
 
-/// The whole job of `backbones pareto`: for every group and coverage rule, the reference
-/// heuristic's backbone, the greedy cover path, the exact front per backend, and where each
-/// heuristic point stands against the front. The heuristics' backbones also seed the exact
-/// solves (a warm start per point), so an exact point never covers less than a heuristic
-/// backbone that fits its budget.
+/// The Pareto job (`backbones pareto`, and the fronts of `backbones experiment`): for every
+/// group and coverage rule, the reference heuristic's backbone, the greedy cover path (unless
+/// `greedy` is off), the exact front per engine, and where each heuristic point stands against
+/// the first front. The heuristics' backbones also seed the exact fronts (a start per point), so
+/// an exact point never covers less than a heuristic backbone that fits its budget.
 public struct ParetoPipeline: Sendable {
     public var layout: LayerLayout
     public var rules: [CoverageRule]
-    public var solvers: [ILPSolver]
-    /// How fronts are computed (default: the combinatorial search, at every share).
-    public var method: FrontEngine.Method
+    /// The engines of every front, in report order (the first is the one heuristics stand against).
+    public var engines: [FrontEngine]
     public var options: SolverOptions
-    /// Threads for exact fronts (GLPK fronts run in parallel; CBC solves one at a time).
+    /// Threads for exact fronts (GLPK and the searches run in parallel; CBC solves one at a time).
     public var jobs: Int
-    /// Skip the exact fronts (heuristics only).
-    public var exact: Bool
+    /// Run the greedy cover path (its steps are heuristic points and seeds).
+    public var greedy: Bool
+    /// Cap each front at the reference backbone's size + this many (nil: whole fronts).
+    public var frontMargin: Int?
     /// Progress lines (one per group and point); called from worker threads.
     public var log: (@Sendable (String) -> Void)?
 
-    public init(layout: LayerLayout, rules: [CoverageRule], solvers: [ILPSolver], method: FrontEngine.Method = .search,
-                options: SolverOptions, jobs: Int = 2, exact: Bool = true, log: (@Sendable (String) -> Void)? = nil) {
+    public init(layout: LayerLayout, rules: [CoverageRule], engines: [FrontEngine], options: SolverOptions, jobs: Int = 2,
+                greedy: Bool = true, frontMargin: Int? = nil, log: (@Sendable (String) -> Void)? = nil) {
         self.layout = layout
         self.rules = rules
-        self.solvers = solvers
-        self.method = method
+        self.engines = engines
         self.options = options
         self.jobs = max(1, jobs)
-        self.exact = exact
+        self.greedy = greedy
+        self.frontMargin = frontMargin
         self.log = log
     }
 
     public func run(_ groups: [GroupInput], settings: [(String, String)]) throws -> ParetoReport {
-        // 1. Heuristics (fast; sequential, in group order).
+        // 1. Heuristics (fast; sequential, in group order). Each group's transactions are merged once.
+        let merged = groups.map { GroupTransactions(database: $0.database, layout: layout) }
         var reports: [GroupReport] = []
-        var heuristicBackbones: [[Int]?] = []
-        for g in groups {
-            let merged = GroupTransactions(database: g.database, layout: layout)
+        var reportGroup: [Int] = []
+        for (index, g) in groups.enumerated() {
             var notes: [String] = []
             var referenceBackbone: [Int]?
-            switch try ReferenceHeuristic().run(g.database, layout: layout) {
+            switch try g.referenceBackbone ?? ReferenceHeuristic().run(g.database, layout: layout) {
             case let .backbone(b):
                 referenceBackbone = b.neurons
-                log?("\(g.name): reference heuristic: \(b.neurons.count) neurons (maxMinsup \(format(b.maxMinsup)), \(b.levels.filter(\.accepted).count) levels accepted; \(b.stopReason))")
+                log?("\(g.name): reference heuristic: \(b.neurons.count) neurons (maxMinsup \(Format.short(b.maxMinsup)), \(b.levels.filter(\.accepted).count) levels accepted; \(b.stopReason))")
             case .noLayerCompleteItemset:
                 notes.append("no support level has a layer-complete maximal itemset: the reference heuristic has no backbone (the authors' code would hang here)")
                 log?("\(g.name): reference heuristic: no layer-complete itemset at any support")
             case .emptyGroup:
                 notes.append("empty group")
             }
-            heuristicBackbones.append(referenceBackbone)
             for rule in rules {
                 var points: [HeuristicPoint] = []
                 if let b = referenceBackbone {
-                    points.append(HeuristicPoint(method: "reference", backbone: b, covered: merged.covered(by: b, rule: rule),
-                                                 instanceCount: merged.instanceCount))
+                    points.append(HeuristicPoint(method: .reference, backbone: b, covered: merged[index].covered(by: b, rule: rule),
+                                                 instanceCount: merged[index].instanceCount))
                 }
-                for (k, step) in try GreedyCoverPath(rule: rule).run(merged).enumerated() {
-                    points.append(HeuristicPoint(method: "greedy", step: k + 1, backbone: step.backbone, covered: step.covered,
-                                                 instanceCount: merged.instanceCount))
+                if greedy {
+                    for (k, step) in try GreedyCoverPath(rule: rule).run(merged[index]).enumerated() {
+                        points.append(HeuristicPoint(method: .greedy, step: k + 1, backbone: step.backbone, covered: step.covered,
+                                                     instanceCount: merged[index].instanceCount))
+                    }
                 }
                 reports.append(GroupReport(groupName: g.name, groupKind: g.kind, rule: rule,
-                                           instanceCount: merged.instanceCount,
-                                           distinctTransactions: merged.distinct.count,
+                                           instanceCount: merged[index].instanceCount,
+                                           distinctTransactions: merged[index].distinct.count,
                                            heuristicPoints: points, notes: notes))
+                reportGroup.append(index)
             }
         }
 
-        // 2. Exact fronts: one job per (group, rule, solver), run on `jobs` threads.
-        if exact {
-            struct Job: Sendable { let report: Int; let group: Int; let engine: FrontEngine }
-            var jobList: [Job] = []
-            for r in reports.indices {
-                for engine in FrontEngine.engines(solvers: solvers, method: method) {
-                    jobList.append(Job(report: r, group: r / rules.count, engine: engine))
-                }
+        // 2. Exact fronts: one job per (report, engine), run on `jobs` threads.
+        struct Job: Sendable { let report: Int; let engine: FrontEngine }
+        let jobList = reports.indices.flatMap { r in engines.map { Job(report: r, engine: $0) } }
+        let frozen = reports, groupOf = reportGroup, options = self.options, log = self.log, margin = frontMargin
+        let fronts = WorkerPool.map(jobList.count, threads: jobs) { index -> ExactFront in
+            let job = jobList[index]
+            let report = frozen[job.report]
+            let group = merged[groupOf[job.report]]
+            let model = CoverModel(group: group, rule: report.rule)
+            let name = report.groupName, rule = report.rule, engine = job.engine
+            let seeds = report.heuristicPoints.map(\.backbone)
+            let cap = margin.flatMap { m in report.heuristicPoints.first { $0.method == .reference }.map { max($0.size, model.minimumUsefulSize) + m } }
+            return try engine.run(model, groupName: name, options: options, maxBudget: cap, seeds: seeds) { p in
+                log?("\(name) \(rule) \(engine.name): K=\(p.budget) covered \(p.covered)/\(group.instanceCount) \(p.status.rawValue)\(p.isProvenOptimal ? "" : " bound \(p.bound.map { Format.fixed($0, 1) } ?? "-")") \(Format.fixed(p.seconds, 2)) s")
             }
-            let results = ResultBox(count: jobList.count)
-            let queue = WorkQueue(count: jobList.count)
-            let jobs = jobList, frozen = reports
-            runOnWorkers(min(self.jobs, jobs.count)) {
-                while let index = queue.next() {
-                    let job = jobs[index]
-                    let report = frozen[job.report]
-                    let engine = job.engine
-                    let merged = GroupTransactions(database: groups[job.group].database, layout: layout)
-                    let model = CoverModel(group: merged, rule: report.rule)
-                    let log = self.log
-                    let name = report.groupName, rule = report.rule
-                    let onPoint: @Sendable (FrontPoint) -> Void = { p in
-                        log?("\(name) \(rule) \(engine.name): K=\(p.budget) covered \(p.covered)/\(merged.instanceCount) \(p.status.rawValue)\(p.isProvenOptimal ? "" : " bound \(p.bound.map { String(format: "%.1f", $0) } ?? "-")") \(String(format: "%.2f", p.seconds)) s")
-                    }
-                    let seeds = report.heuristicPoints.map(\.backbone)
-                    results.set(index, Result {
-                        try engine.run(model, groupName: name, options: options, seeds: seeds, onPoint: onPoint)
-                    })
-                }
-            }
-            for (index, job) in jobList.enumerated() {
-                reports[job.report].fronts.append(try results.get(index).get())
+        }
+        for (index, job) in jobList.enumerated() { reports[job.report].fronts.append(try fronts[index].get()) }
+        for r in reports.indices where margin != nil {
+            if let last = reports[r].fronts.first?.points.last, last.covered < reports[r].instanceCount {
+                reports[r].notes.append("front capped at size \(last.budget) (heuristic size + \(margin!))")
             }
         }
 
-        // 3. Agreement between backends, then standings against the first front.
+        // 3. Agreement between engines, then standings against the first front.
         for r in reports.indices {
             try checkAgreement(reports[r])
             guard let front = reports[r].fronts.first else { continue }
@@ -129,7 +124,7 @@ public struct ParetoPipeline: Sendable {
         return ParetoReport(settings: settings, groups: reports)
     }
 
-    /// Two backends that both prove a point optimal must agree on its coverage.
+    /// Two engines that both prove a point optimal must agree on its coverage.
     func checkAgreement(_ report: GroupReport) throws {
         guard report.fronts.count > 1 else { return }
         let first = report.fronts[0]
@@ -137,45 +132,21 @@ public struct ParetoPipeline: Sendable {
             if let problem = first.disagreement(with: other) { throw CoreError.solverDisagreement(problem) }
         }
     }
-
-    private func format(_ x: Double) -> String { String(format: "%.3g", x) }
 }
 
-/// Runs `body` on `count` threads with 64 MiB stacks (GCD's workers have 512 KiB; the solvers'
-/// branch and bound recurses) and waits for all of them; one job runs on the calling thread.
-private func runOnWorkers(_ count: Int, _ body: @escaping @Sendable () -> Void) {
-    if count == 1 { body(); return }
-    let done = DispatchSemaphore(value: 0)
-    for _ in 0..<count {
-        let thread = Thread {
-            body()
-            done.signal()
-        }
-        thread.stackSize = 64 << 20
-        thread.start()
+extension ParetoPipeline {
+    /// The Pareto job on loaded activations: every selected group, with the report's settings
+    /// (the input's description, the groups, the shares, what computes the fronts, the limit).
+    public func run(_ loaded: LoadedActivations, exact: Bool = true) throws -> ParetoReport {
+        let inputs = loaded.groups.map { GroupInput(name: $0.name, kind: $0.kind, database: loaded.database(of: $0)) }
+        var pipeline = self
+        if !exact { pipeline.engines = [] }
+        let settings = loaded.description + [
+            ("groups", inputs.map(\.name).joined(separator: ", ")),
+            ("q", rules.map { String($0.share) }.joined(separator: ",")),
+            ("solver", exact ? FrontEngine.describe(engines, rules: rules) : "none (heuristics only)"),
+            ("time limit per point", options.timeLimit.map { "\($0) s" } ?? "none"),
+        ]
+        return try pipeline.run(inputs, settings: settings)
     }
-    for _ in 0..<count { done.wait() }
-}
-
-/// Hands out job indices to worker threads.
-private final class WorkQueue: @unchecked Sendable {
-    private var nextIndex = 0
-    private let count: Int
-    private let lock = NSLock()
-    init(count: Int) { self.count = count }
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-}
-
-/// Collects results from worker threads.
-private final class ResultBox: @unchecked Sendable {
-    private var slots: [Result<ExactFront, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<ExactFront, Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-    func get(_ i: Int) -> Result<ExactFront, Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
 }

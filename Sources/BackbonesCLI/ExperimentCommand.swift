@@ -325,7 +325,7 @@ struct ExperimentCommand: ParsableCommand {
                                                          ("gap", .number(p.gap)), ("seconds", .number(p.seconds))])
                                             }))]
             if let h = job.heuristic {
-                var point = HeuristicPoint(method: "reference", backbone: h, covered: job.group.covered(by: h, rule: job.rule),
+                var point = HeuristicPoint(method: .reference, backbone: h, covered: job.group.covered(by: h, rule: job.rule),
                                            instanceCount: job.group.instanceCount)
                 do { point.standing = try Dominance.standing(size: point.size, covered: point.covered, front: front) } catch let error as CoreError {
                     throw InputError(error.description)
@@ -341,7 +341,7 @@ struct ExperimentCommand: ParsableCommand {
                 ]))]
             }
             perClass.append(.object(fields))
-            groups.append(GroupReport(groupName: job.name, groupKind: "correct", rule: job.rule, instanceCount: job.group.instanceCount,
+            groups.append(GroupReport(groupName: job.name, groupKind: .correct, rule: job.rule, instanceCount: job.group.instanceCount,
                                       distinctTransactions: job.group.distinct.count, fronts: [front], heuristicPoints: points,
                                       notes: front.points.last?.covered == job.group.instanceCount ? [] :
                                         ["front capped at size \(front.points.last?.budget ?? 0) (heuristic size + \(frontMargin ?? 0))"]))

@@ -147,7 +147,7 @@ struct HeuristicCommand: ParsableCommand {
                 var paths: [(String, JSON)] = []
                 for rule in rules {
                     let steps = try GreedyCoverPath(rule: rule).run(merged)
-                    paths.append(("q=\(rule.share)", .array(steps.map { .object([("size", .int($0.backbone.count)), ("covered", .int($0.covered)), ("source", .string($0.source)), ("added", .array($0.added.map { .int($0) }))]) })))
+                    paths.append(("q=\(rule.share)", .array(steps.map { .object([("size", .int($0.backbone.count)), ("covered", .int($0.covered)), ("source", .string($0.source.rawValue)), ("added", .array($0.added.map { .int($0) }))]) })))
                     if !json {
                         print("  greedy path \(rule): " + steps.map { "\($0.backbone.count)→\($0.covered)" }.joined(separator: " "))
                     }

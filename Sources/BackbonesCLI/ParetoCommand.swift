@@ -56,53 +56,15 @@ struct ParetoCommand: ParsableCommand {
 
     func shares() throws -> [CoverageRule] { try CoverageRule.parseShares(q) }
 
-    /// What computes the fronts: e.g. "search (q = 1: branch and bound; q < 1: layer join)".
-    func solverSetting(_ rules: [CoverageRule]) -> String {
-        let ilp = solver.solvers.map { "\($0.name) \($0.version)" }.joined(separator: ", ")
-        var kinds: [String] = []
-        if rules.contains(where: { $0.share == 1 }) { kinds.append("q = 1: \(CoverSearch.version)") }
-        if rules.contains(where: { $0.share < 1 }) { kinds.append("q < 1: \(LayerJoinSearch.version)") }
-        let search = "search (\(kinds.joined(separator: "; ")))"
-        switch method {
-        case .search: return search
-        case .ilp: return ilp
-        case .both: return search + ", " + ilp
-        }
-    }
-
     func run() throws {
-        let started = Date()
+        let started = ContinuousClock.now
         let loaded = try input.load(selection)
-        let selected = loaded.groups
-        let inputs = selected.map {
-            GroupInput(name: $0.name, kind: $0.kind.rawValue, database: loaded.binarized.database.selecting($0.instances))
-        }
-        let rules = try shares()
-        var settings = loaded.description
-        settings += [
-            ("groups", inputs.map(\.name).joined(separator: ", ")),
-            ("q", rules.map { String($0.share) }.joined(separator: ",")),
-            ("solver", noExact ? "none (heuristics only)" : solverSetting(rules)),
-            ("time limit per point", solverOptions.timeLimit.map { "\($0) s" } ?? "none"),
-        ]
-        let logLock = NSLock()
-        let pipeline = ParetoPipeline(layout: loaded.layout, rules: rules, solvers: solver.solvers, method: method,
-                                      options: solverOptions.solverOptions, jobs: jobs, exact: !noExact) { line in
-            logLock.lock(); Stderr.print(line); logLock.unlock()
-        }
-        let report: ParetoReport
-        do {
-            report = try pipeline.run(inputs, settings: settings)
-        } catch let error as CoreError {
-            if case .solverDisagreement = error {
-                Stderr.print("backbones: error: \(error)")
-                throw ExitCode(1)
-            }
-            throw InputError(error.description)
-        }
+        let pipeline = ParetoPipeline(layout: loaded.layout, rules: try shares(), engines: FrontEngine.engines(solvers: solver.solvers, method: method),
+                                      options: solverOptions.solverOptions, jobs: jobs, log: Stderr.lineLogger())
+        let report = try pipeline.run(loaded, exact: !noExact)
         let written = try ReportWriter.write(report, to: output)
         print(ReportTable.text(report))
         print(ReportTable.overview(report))
-        print("wrote \(written.count) files to \(output) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print("wrote \(written.count) files to \(output) in \(Format.fixed((ContinuousClock.now - started).seconds, 1)) s")
     }
 }

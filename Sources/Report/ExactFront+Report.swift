@@ -1,3 +1,4 @@
+import FileSupport
 import BackboneCore
 
 extension ExactFront {
@@ -30,11 +31,11 @@ extension ExactFront {
 
 extension GroupReport {
     /// The reference heuristic's point (at most one per group).
-    var referencePoint: HeuristicPoint? { heuristicPoints.first { $0.method == "reference" } }
+    var referencePoint: HeuristicPoint? { heuristicPoints.first { $0.method == .reference } }
     /// The greedy path's steps, in step order.
     var greedySteps: [HeuristicPoint] {
-        heuristicPoints.filter { $0.method == "greedy" }.sorted { ($0.step ?? 0) < ($1.step ?? 0) }
+        heuristicPoints.filter { $0.method == .greedy }.sorted { ($0.step ?? 0) < ($1.step ?? 0) }
     }
     /// `q` as printed: `1`, `0.5`.
-    var shareText: String { NumberText.share(rule.share) }
+    var shareText: String { Format.share(rule.share) }
 }

@@ -1,3 +1,4 @@
+import FileSupport
 import BackboneCore
 import Foundation
 import LinearModel
@@ -20,15 +21,15 @@ public enum ReportCSV {
 
     /// The rows of one group, as unquoted cells (in `columns` order).
     public static func rows(_ g: GroupReport) -> [[String]] {
-        let head = [g.groupName, g.groupKind, g.shareText]
+        let head = [g.groupName, g.groupKind.rawValue, g.shareText]
         var out: [[String]] = []
         for front in g.fronts {
             for (p, pareto) in zip(front.points, front.paretoFlags) {
                 out.append(head + [
                     "exact", front.solver, String(p.budget), String(p.size), String(p.covered),
-                    String(front.instanceCount), NumberText.exact(p.coverage), p.status.rawValue,
-                    p.bound.map(NumberText.exact) ?? "", p.gap.map(NumberText.exact) ?? "",
-                    NumberText.exact(p.seconds), pareto ? "true" : "false", "", "", "",
+                    String(front.instanceCount), Format.exact(p.coverage), p.status.rawValue,
+                    p.bound.map(Format.exact) ?? "", p.gap.map(Format.exact) ?? "",
+                    Format.exact(p.seconds), pareto ? "true" : "false", "", "", "",
                 ])
             }
         }
@@ -37,7 +38,7 @@ public enum ReportCSV {
             // `solver` names the front the standing was judged against.
             out.append(head + [
                 h.label, s?.solver ?? "", "", String(h.size), String(h.covered), String(g.instanceCount),
-                NumberText.exact(h.coverage), "", "", "", "", "",
+                Format.exact(h.coverage), "", "", "", "", "",
                 s?.verdict.rawValue ?? "", s.map { String($0.coverageLost) } ?? "",
                 s.map { String($0.extraNeurons) } ?? "",
             ])

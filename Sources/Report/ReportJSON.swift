@@ -26,7 +26,7 @@ public enum ReportJSON {
     public static func json(_ group: GroupReport) -> JSON {
         .object([
             ("group", .string(group.groupName)),
-            ("kind", .string(group.groupKind)),
+            ("kind", .string(group.groupKind.rawValue)),
             ("q", .number(group.rule.share)),
             ("instances", .int(group.instanceCount)),
             ("distinct_transactions", .int(group.distinctTransactions)),
@@ -75,7 +75,7 @@ public enum ReportJSON {
 
     public static func json(_ h: HeuristicPoint) -> JSON {
         .object([
-            ("method", .string(h.method)),
+            ("method", .string(h.method.rawValue)),
             ("step", h.step.map { .int($0) } ?? .null),
             ("label", .string(h.label)),
             ("size", .int(h.size)),

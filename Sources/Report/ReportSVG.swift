@@ -1,3 +1,4 @@
+import FileSupport
 import BackboneCore
 import LinearModel
 
@@ -54,12 +55,12 @@ public enum ReportSVG {
 
         out.append("<?xml version='1.0' encoding='UTF-8'?>")
         out.append("<svg xmlns='http://www.w3.org/2000/svg' width='\(n(width))' height='\(n(height))' viewBox='0 0 \(n(width)) \(n(height))' font-family='sans-serif' font-size='12'>")
-        let title = "\(g.groupName) — q = \(g.shareText) — \(NumberText.count(g.instanceCount, "instance"))"
+        let title = "\(g.groupName) — q = \(g.shareText) — \(Format.count(g.instanceCount, "instance"))"
         out.append("<title>\(escape(title))</title>")
         out.append("<rect x='0' y='0' width='\(n(width))' height='\(n(height))' fill='#ffffff'/>")
         out.append(text(title, x: midX, y: 24, extra: "text-anchor='middle' font-size='15' font-weight='bold'"))
         let backends = g.fronts.map { "\($0.solver) \($0.solverVersion)" }.joined(separator: ", ")
-        let subtitle = NumberText.count(g.distinctTransactions, "distinct transaction")
+        let subtitle = Format.count(g.distinctTransactions, "distinct transaction")
             + (g.fronts.isEmpty ? "; no exact front" : "; exact: " + backends)
         out.append(text(subtitle, x: midX, y: 42, extra: "text-anchor='middle' fill='\(gray)'"))
 
@@ -138,8 +139,8 @@ public enum ReportSVG {
                 let yb = frame.y(bound / Double(max(1, f.instanceCount)))
                 out.append("<path class='bound' d='M \(n(x)),\(n(y)) L \(n(x)),\(n(yb)) M \(n(x - 3)),\(n(yb)) L \(n(x + 3)),\(n(yb))' stroke='\(color)' stroke-width='1'/>")
             }
-            var tip = "\(f.solver) K=\(p.budget): \(p.size) neurons, \(p.covered)/\(f.instanceCount) covered (\(NumberText.percent(c))), \(p.status.rawValue)"
-            if let bound = p.bound, !p.isProvenOptimal { tip += ", bound \(NumberText.fixed(bound, 2))" }
+            var tip = "\(f.solver) K=\(p.budget): \(p.size) neurons, \(p.covered)/\(f.instanceCount) covered (\(Format.percent(c))), \(p.status.rawValue)"
+            if let bound = p.bound, !p.isProvenOptimal { tip += ", bound \(Format.fixed(bound, 2))" }
             let fill = p.isProvenOptimal ? color : "#ffffff"
             out.append("<circle class='front-point' data-solver='\(escape(f.solver))' cx='\(n(x))' cy='\(n(y))' r='\(radius)' fill='\(fill)' stroke='\(color)' stroke-width='1.50'><title>\(escape(tip))</title></circle>")
         }
@@ -228,7 +229,7 @@ public enum ReportSVG {
 
     /// Hover text of a heuristic marker.
     static func tip(_ h: HeuristicPoint, _ g: GroupReport) -> String {
-        var s = "\(h.label): \(h.size) neurons, \(h.covered)/\(g.instanceCount) covered (\(NumberText.percent(h.coverage)))"
+        var s = "\(h.label): \(h.size) neurons, \(h.covered)/\(g.instanceCount) covered (\(Format.percent(h.coverage)))"
         if let st = h.standing {
             s += ", \(st.verdict.rawValue)"
             if st.verdict == .dominated { s += ": " + ReportTable.comparison(st) }
@@ -237,7 +238,7 @@ public enum ReportSVG {
     }
 
     /// Fixed two decimals: deterministic and precise enough for any screen.
-    static func n(_ x: Double) -> String { NumberText.fixed(x, 2) }
+    static func n(_ x: Double) -> String { Format.fixed(x, 2) }
 
     static func share(_ covered: Int, _ instances: Int) -> Double {
         instances == 0 ? 0 : Double(covered) / Double(instances)

@@ -1,3 +1,4 @@
+import FileSupport
 import BackboneCore
 import LinearModel
 
@@ -28,11 +29,11 @@ public enum ReportTable {
 
     /// The tables of one group (no final newline).
     public static func group(_ g: GroupReport) -> String {
-        var lines = ["\(g.groupName)  q=\(g.shareText)  \(NumberText.count(g.instanceCount, "instance")), "
-            + NumberText.count(g.distinctTransactions, "distinct transaction")]
+        var lines = ["\(g.groupName)  q=\(g.shareText)  \(Format.count(g.instanceCount, "instance")), "
+            + Format.count(g.distinctTransactions, "distinct transaction")]
         for f in g.fronts {
-            lines.append("  \(f.solver) \(f.solverVersion): \(NumberText.count(f.points.count, "point")), "
-                + "\(f.provenCount) proven optimal, \(NumberText.fixed(f.totalSeconds, 2)) s, "
+            lines.append("  \(f.solver) \(f.solverVersion): \(Format.count(f.points.count, "point")), "
+                + "\(f.provenCount) proven optimal, \(Format.fixed(f.totalSeconds, 2)) s, "
                 + "nothing coverable below \(f.minimumUsefulSize) neurons")
         }
         lines.append("")
@@ -73,8 +74,8 @@ public enum ReportTable {
             var row = [String(k)]
             for (f, byBudget) in zip(g.fronts, pareto) {
                 if let p = byBudget[k] {
-                    row += [String(p.size), String(p.covered), NumberText.percent(share(p.covered, f.instanceCount)),
-                            p.status.rawValue, p.gap.map { NumberText.percent($0, 2) } ?? "-"]
+                    row += [String(p.size), String(p.covered), Format.percent(share(p.covered, f.instanceCount)),
+                            p.status.rawValue, p.gap.map { Format.percent($0, 2) } ?? "-"]
                 } else {
                     row += ["", "", "", "", ""]
                 }
@@ -91,11 +92,11 @@ public enum ReportTable {
         ])
         for h in g.heuristicPoints {
             guard let s = h.standing else {
-                table.add([h.label, String(h.size), String(h.covered), NumberText.percent(h.coverage), "-", "-", ""])
+                table.add([h.label, String(h.size), String(h.covered), Format.percent(h.coverage), "-", "-", ""])
                 continue
             }
             // "?" marks an exact value that is only a feasible point, not a proven optimum.
-            table.add([h.label, String(h.size), String(h.covered), NumberText.percent(h.coverage),
+            table.add([h.label, String(h.size), String(h.covered), Format.percent(h.coverage),
                        String(s.exactCoveredAtSize) + (s.exactProven ? "" : "?"), s.verdict.rawValue, comparison(s)])
         }
         return table
@@ -103,8 +104,8 @@ public enum ReportTable {
 
     /// `lost 5 instances at equal size / 2 extra neurons`.
     public static func comparison(_ s: Standing) -> String {
-        "lost \(NumberText.count(s.coverageLost, "instance")) at equal size / "
-            + NumberText.count(s.extraNeurons, "extra neuron")
+        "lost \(Format.count(s.coverageLost, "instance")) at equal size / "
+            + Format.count(s.extraNeurons, "extra neuron")
     }
 
     // MARK: One line per group
@@ -114,26 +115,26 @@ public enum ReportTable {
     public static func summaryLine(_ g: GroupReport) -> String {
         var parts: [String] = []
         for f in g.fronts {
-            var s = "\(f.solver) \(f.provenCount)/\(f.points.count) proven \(NumberText.fixed(f.totalSeconds, 1)) s"
+            var s = "\(f.solver) \(f.provenCount)/\(f.points.count) proven \(Format.fixed(f.totalSeconds, 1)) s"
             if let best = f.paretoPoints.last {
-                s += ", best \(NumberText.percent(share(best.covered, f.instanceCount))) at \(best.size)"
+                s += ", best \(Format.percent(share(best.covered, f.instanceCount))) at \(best.size)"
             }
             parts.append(s)
         }
         if g.fronts.isEmpty { parts.append("no exact front") }
         if let r = g.referencePoint {
-            var s = "reference \(NumberText.count(r.size, "neuron")) \(NumberText.percent(r.coverage))"
+            var s = "reference \(Format.count(r.size, "neuron")) \(Format.percent(r.coverage))"
             if let st = r.standing {
-                s += " vs exact \(NumberText.percent(share(st.exactCoveredAtSize, g.instanceCount)))\(st.exactProven ? "" : "?")"
+                s += " vs exact \(Format.percent(share(st.exactCoveredAtSize, g.instanceCount)))\(st.exactProven ? "" : "?")"
                     + " (\(st.verdict.rawValue)"
-                    + (st.verdict == .dominated ? ": lost \(st.coverageLost), +\(NumberText.count(st.extraNeurons, "neuron"))" : "")
+                    + (st.verdict == .dominated ? ": lost \(st.coverageLost), +\(Format.count(st.extraNeurons, "neuron"))" : "")
                     + ")"
             }
             parts.append(s)
         }
         let steps = g.greedySteps
         if let last = steps.last {
-            var s = "greedy \(NumberText.count(steps.count, "step")) to \(NumberText.percent(last.coverage)) at \(last.size)"
+            var s = "greedy \(Format.count(steps.count, "step")) to \(Format.percent(last.coverage)) at \(last.size)"
             let verdicts = steps.compactMap { $0.standing?.verdict }
             if !verdicts.isEmpty {
                 let on = verdicts.filter { $0 == .onFront || $0 == .triviallyOnFront }.count
@@ -143,7 +144,7 @@ public enum ReportTable {
             }
             parts.append(s)
         }
-        return "\(g.groupName) q=\(g.shareText) (\(NumberText.count(g.instanceCount, "instance"))): "
+        return "\(g.groupName) q=\(g.shareText) (\(Format.count(g.instanceCount, "instance"))): "
             + parts.joined(separator: "; ")
     }
 
@@ -167,9 +168,9 @@ public enum ReportTable {
         for g in report.groups {
             var row = [g.groupName, g.shareText, String(g.instanceCount)]
             if let r = g.referencePoint {
-                row += [String(r.size), NumberText.percent(r.coverage)]
+                row += [String(r.size), Format.percent(r.coverage)]
                 if let exact = exactCovered(g, size: r.size) {
-                    row += [NumberText.percent(share(exact.covered, g.instanceCount)) + (exact.proven ? "" : "?"),
+                    row += [Format.percent(share(exact.covered, g.instanceCount)) + (exact.proven ? "" : "?"),
                             r.standing?.verdict.rawValue ?? "-"]
                 } else {
                     row += ["-", r.standing?.verdict.rawValue ?? "-"]
@@ -179,14 +180,14 @@ public enum ReportTable {
             }
             for s in solvers {
                 if let f = g.fronts.first(where: { $0.solver == s }) {
-                    row += ["\(f.provenCount)/\(f.points.count)", NumberText.fixed(f.totalSeconds, 2)]
+                    row += ["\(f.provenCount)/\(f.points.count)", Format.fixed(f.totalSeconds, 2)]
                 } else {
                     row += ["-", "-"]
                 }
             }
             table.add(row)
         }
-        return (["Overview (\(NumberText.count(report.groups.count, "group report")))"]
+        return (["Overview (\(Format.count(report.groups.count, "group report")))"]
             + table.render(indent: "  ")).joined(separator: "\n")
     }
 

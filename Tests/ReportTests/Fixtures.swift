@@ -45,10 +45,10 @@ enum Fixture {
     /// greedy 3: 8 neurons, 8 covered → on front.
     static func heuristics(against front: ExactFront) throws -> [HeuristicPoint] {
         var points = [
-            HeuristicPoint(method: "reference", backbone: [0, 2, 4, 6, 8, 10, 12], covered: 5, instanceCount: instances),
-            HeuristicPoint(method: "greedy", step: 1, backbone: [1, 3, 5], covered: 0, instanceCount: instances),
-            HeuristicPoint(method: "greedy", step: 2, backbone: [1, 3, 5, 7, 9, 11], covered: 5, instanceCount: instances),
-            HeuristicPoint(method: "greedy", step: 3, backbone: Array(0..<8), covered: 8, instanceCount: instances),
+            HeuristicPoint(method: .reference, backbone: [0, 2, 4, 6, 8, 10, 12], covered: 5, instanceCount: instances),
+            HeuristicPoint(method: .greedy, step: 1, backbone: [1, 3, 5], covered: 0, instanceCount: instances),
+            HeuristicPoint(method: .greedy, step: 2, backbone: [1, 3, 5, 7, 9, 11], covered: 5, instanceCount: instances),
+            HeuristicPoint(method: .greedy, step: 3, backbone: Array(0..<8), covered: 8, instanceCount: instances),
         ]
         for i in points.indices {
             points[i].standing = try Dominance.standing(size: points[i].size, covered: points[i].covered, front: front)
@@ -58,7 +58,7 @@ enum Fixture {
 
     static func group(name: String = "correct:3") throws -> GroupReport {
         let glpk = glpk(group: name)
-        return GroupReport(groupName: name, groupKind: "correct", rule: .full, instanceCount: instances,
+        return GroupReport(groupName: name, groupKind: .correct, rule: .full, instanceCount: instances,
                            distinctTransactions: 6, fronts: [glpk, cbc(group: name)],
                            heuristicPoints: try heuristics(against: glpk),
                            notes: ["glpk hit the time limit at K=6"])
@@ -66,9 +66,9 @@ enum Fixture {
 
     /// A second group report: q = 0.5, heuristics only, no reference backbone.
     static func heuristicOnlyGroup() throws -> GroupReport {
-        GroupReport(groupName: "confusion:3->5", groupKind: "confusion", rule: try CoverageRule(share: 0.5),
+        GroupReport(groupName: "confusion:3->5", groupKind: .confusion, rule: try CoverageRule(share: 0.5),
                     instanceCount: 4, distinctTransactions: 4, fronts: [],
-                    heuristicPoints: [HeuristicPoint(method: "greedy", step: 1, backbone: [2, 3], covered: 3, instanceCount: 4)],
+                    heuristicPoints: [HeuristicPoint(method: .greedy, step: 1, backbone: [2, 3], covered: 3, instanceCount: 4)],
                     notes: ["no layer-complete itemset: the reference heuristic has no backbone for this group"])
     }
 

@@ -1,23 +1,24 @@
+import FileSupport
 @testable import Report
 import Testing
 
 @Suite struct FormattingTests {
     @Test func fixedDecimals() {
-        #expect(NumberText.fixed(0.125, 2) == "0.13")
-        #expect(NumberText.fixed(1234.5678, 2) == "1234.57")
-        #expect(NumberText.fixed(2.5, 0) == "3")
-        #expect(NumberText.fixed(0.05, 3) == "0.050")
-        #expect(NumberText.fixed(-1.5, 1) == "-1.5")
-        #expect(NumberText.fixed(-0.004, 2) == "0.00")
-        #expect(NumberText.fixed(7, 2) == "7.00")
-        #expect(NumberText.fixed(.infinity, 2) == "inf")
-        #expect(NumberText.percent(0.625) == "62.5 %")
-        #expect(NumberText.exact(0.3) == "0.3")
-        #expect(NumberText.exact(10) == "10")
-        #expect(NumberText.share(1) == "1")
-        #expect(NumberText.share(0.5) == "0.5")
-        #expect(NumberText.count(1, "instance") == "1 instance")
-        #expect(NumberText.count(0, "instance") == "0 instances")
+        #expect(Format.fixed(0.125, 2) == "0.13")
+        #expect(Format.fixed(1234.5678, 2) == "1234.57")
+        #expect(Format.fixed(2.5, 0) == "3")
+        #expect(Format.fixed(0.05, 3) == "0.050")
+        #expect(Format.fixed(-1.5, 1) == "-1.5")
+        #expect(Format.fixed(-0.004, 2) == "0.00")
+        #expect(Format.fixed(7, 2) == "7.00")
+        #expect(Format.fixed(.infinity, 2) == "inf")
+        #expect(Format.percent(0.625) == "62.5 %")
+        #expect(Format.exact(0.3) == "0.3")
+        #expect(Format.exact(10) == "10")
+        #expect(Format.share(1) == "1")
+        #expect(Format.share(0.5) == "0.5")
+        #expect(Format.count(1, "instance") == "1 instance")
+        #expect(Format.count(0, "instance") == "0 instances")
     }
 
     @Test func sizeAxisRanges() {

@@ -108,7 +108,7 @@ final class SVGCollector: NSObject, XMLParserDelegate {
                                distinctTransactions: 8, minimumUsefulSize: 3, points: pts)
         #expect(front.paretoFlags == [true, true, false])
         #expect(front.sizeStaircase.map(\.budget) == [5])
-        let g = GroupReport(groupName: "g", groupKind: "class", rule: .full, instanceCount: 8, distinctTransactions: 8,
+        let g = GroupReport(groupName: "g", groupKind: .trueClass, rule: .full, instanceCount: 8, distinctTransactions: 8,
                             fronts: [front])
         #expect(ReportSVG.axis(g) == SizeAxis(lo: 2, hi: 7, step: 1))
         let svg = try SVGCollector.parse(ReportSVG.svg(g))
@@ -127,7 +127,7 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         let svg = try SVGCollector.parse(ReportSVG.svg(try Fixture.group(name: name)))
         #expect(svg.rootTitle == "\(name) — q = 1 — 8 instances")
         let empty = try SVGCollector.parse(ReportSVG.svg(GroupReport(
-            groupName: "x\u{1}y", groupKind: "class", rule: .full, instanceCount: 0, distinctTransactions: 0)))
+            groupName: "x\u{1}y", groupKind: .trueClass, rule: .full, instanceCount: 0, distinctTransactions: 0)))
         #expect(empty.rootTitle == "x y — q = 1 — 0 instances")
     }
 

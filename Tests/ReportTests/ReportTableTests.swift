@@ -72,7 +72,7 @@ import Testing
     @Test func exactAtSizeMarksUnprovenValues() throws {
         // Move the reference point to the unproven size 6: the exact value 5 gets a "?".
         var g = try Fixture.group()
-        var ref = HeuristicPoint(method: "reference", backbone: [1, 2, 3, 4, 5, 6], covered: 4, instanceCount: 8)
+        var ref = HeuristicPoint(method: .reference, backbone: [1, 2, 3, 4, 5, 6], covered: 4, instanceCount: 8)
         ref.standing = try Dominance.standing(size: 6, covered: 4, front: g.fronts[0])
         g.heuristicPoints[0] = ref
         let row = ReportTable.overview(ParetoReport(settings: [], groups: [g])).split(separator: "\n")[4]

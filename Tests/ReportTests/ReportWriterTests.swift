@@ -36,7 +36,7 @@ import Testing
 
     @Test func plotNamesAreSafeAndUnique() throws {
         func g(_ name: String, _ q: Double = 1) throws -> GroupReport {
-            GroupReport(groupName: name, groupKind: "class", rule: try CoverageRule(share: q), instanceCount: 1,
+            GroupReport(groupName: name, groupKind: .trueClass, rule: try CoverageRule(share: q), instanceCount: 1,
                         distinctTransactions: 1)
         }
         let report = ParetoReport(settings: [], groups: [

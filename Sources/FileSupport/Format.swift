@@ -1,11 +1,12 @@
-import FileSupport
+import Foundation
 
-/// Number formatting shared by every report format. Written by hand (not `String(format:)`)
-/// so the output never depends on a locale and is byte-identical across platforms.
-enum NumberText {
+/// The toolkit's one number formatter (reports, tables, progress lines). Written by hand (not
+/// `String(format:)`) so the output never depends on a locale and is byte-identical across
+/// platforms.
+public enum Format {
     /// `x` with exactly `decimals` digits after the point, rounded half away from zero.
     /// Non-finite values become `nan`, `inf`, `-inf`.
-    static func fixed(_ x: Double, _ decimals: Int) -> String {
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -22,21 +23,28 @@ enum NumberText {
     }
 
     /// A share in [0, 1] as a percentage: `0.9023` → `90.2 %`.
-    static func percent(_ share: Double, _ decimals: Int = 1) -> String {
+    public static func percent(_ share: Double, _ decimals: Int = 1) -> String {
         fixed(share * 100, decimals) + " %"
     }
 
     /// The JSON writer's number text (shortest round-trip, integral values without `.0`), so
     /// CSV and JSON show the same digits for the same value. Non-finite → empty.
-    static func exact(_ x: Double) -> String {
+    public static func exact(_ x: Double) -> String {
         x.isFinite ? JSON.number(x).serialized() : ""
     }
 
     /// `q` as the coverage rule prints it: `1`, `0.5`.
-    static func share(_ q: Double) -> String { q == 1 ? "1" : exact(q) }
+    public static func share(_ q: Double) -> String { q == 1 ? "1" : exact(q) }
+
+    /// About three significant digits (`0.973`, `12.3`, `1234`), for progress lines.
+    public static func short(_ x: Double) -> String {
+        guard x.isFinite, x != 0 else { return fixed(x, 0) }
+        let magnitude = Int((log10(abs(x))).rounded(.down))
+        return fixed(x, max(0, 2 - magnitude))
+    }
 
     /// `1 instance`, `3 instances`.
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) " + (n == 1 ? singular : (plural ?? singular + "s"))
     }
 }
