@@ -37,13 +37,14 @@ let package = Package(
         .target(name: "Mining", dependencies: ["FileSupport"]),
         .target(name: "BackboneData", dependencies: ["Mining", "FileSupport", "CZlib"]),
         .target(name: "BackboneCore", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData"]),
-        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore"]),
+        .target(name: "Experiments", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore"]),
+        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Experiments"]),
 
         .executableTarget(
             name: "BackbonesCLI",
             dependencies: [
                 "FileSupport", "LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance",
-                "Mining", "BackboneData", "BackboneCore", "Report",
+                "Mining", "BackboneData", "BackboneCore", "Experiments", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
