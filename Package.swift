@@ -37,14 +37,14 @@ let package = Package(
         .target(name: "Mining", dependencies: ["FileSupport"]),
         .target(name: "BackboneData", dependencies: ["Mining", "FileSupport", "CZlib"]),
         .target(name: "BackboneCore", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData"]),
-        .target(name: "Experiments", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore"]),
-        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Experiments"]),
+        .target(name: "Workflows", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore"]),
+        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Workflows"]),
 
         .executableTarget(
             name: "BackbonesCLI",
             dependencies: [
                 "FileSupport", "LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance",
-                "Mining", "BackboneData", "BackboneCore", "Experiments", "Report",
+                "Mining", "BackboneData", "BackboneCore", "Workflows", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

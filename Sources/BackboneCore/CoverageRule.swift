@@ -25,8 +25,8 @@ public struct CoverageRule: Sendable, Equatable, Hashable, CustomStringConvertib
     /// Neurons needed from a layer in which the instance activates `active` neurons.
     public func requirement(active: Int) -> Int {
         guard active > 0 else { return 0 }
-        // ⌈q·a⌉ computed with a small tolerance so 0.5·4 is 2, not 3 after rounding error.
-        return max(1, Int((share * Double(active) - 1e-9).rounded(.up)))
+        // ⌈q·a⌉ by the toolkit's share rounding (0.5·4 is 2, not 3 after rounding error).
+        return max(1, Share.count(share, of: active))
     }
 
     /// Requirements of one transaction, per layer.

@@ -63,9 +63,9 @@ extension ReferenceModel {
     /// computed by the same `floorBudget` as `build()` (a test checks that these numbers equal
     /// the upper bounds of the built model's budget rows).
     var budgetRightHandSides: (excusedNeurons: Int, excusedInstances: Int, shared: Int) {
-        let n = Double(neuronCount)
-        let instances = Double(groups.reduce(0) { $0 + $1.transactions.count })
-        return (Int(floorBudget(budgets.rho1 * n)), Int(floorBudget(budgets.rho2 * instances)), Int(floorBudget(budgets.rho3 * n)))
+        let instances = groups.reduce(0) { $0 + $1.transactions.count }
+        return (Int(floorBudget(budgets.rho1, of: neuronCount)), Int(floorBudget(budgets.rho2, of: instances)),
+                Int(floorBudget(budgets.rho3, of: neuronCount)))
     }
 
     /// Data for `models/reference.mod`, the sense included.

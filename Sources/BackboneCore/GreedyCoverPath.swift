@@ -36,7 +36,7 @@ public struct GreedyCoverPath: Sendable {
         let layout = group.layout
         let n = group.instanceCount
         guard n > 0 else { return [] }
-        let goal = Int((target * Double(n) - 1e-9).rounded(.up))
+        let goal = Share.count(target, of: n)
         var mask = [Bool](repeating: false, count: layout.neuronCount)
         var backbone: [Int] = []
         var steps: [Step] = []

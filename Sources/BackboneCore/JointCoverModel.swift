@@ -67,7 +67,7 @@ public struct JointCoverModel: Sendable {
                 }
             }
         }
-        m.addRow(.lessOrEqual(s.map { Term($0) }, (beta * Double(neuronCount) + 1e-9).rounded(.down), name: "budget_shared"))
+        m.addRow(.lessOrEqual(s.map { Term($0) }, Double(Share.floor(beta, of: neuronCount)), name: "budget_shared"))
         return m
     }
 

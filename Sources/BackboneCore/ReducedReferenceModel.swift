@@ -71,7 +71,7 @@ public struct ReducedReferenceModel: Sendable {
         self.reference = reference
         let n = reference.neuronCount
         let instances = reference.groups.reduce(0) { $0 + $1.transactions.count }
-        let budget = reference.floorBudget(reference.budgets.rho2 * Double(instances))
+        let budget = reference.floorBudget(reference.budgets.rho2, of: instances)
         instanceBudget = budget
         var column = reference.uStart
         var allClasses: [[TransactionClass]] = []
@@ -145,12 +145,12 @@ public struct ReducedReferenceModel: Sendable {
                 m.addRow(.greaterOrEqual(r.layout.range(ofLayer: l).map { Term(VariableID(r.e(g, $0))) }, 1, name: "conn_\(g)_L\(l + 1)"))
             }
         }
-        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(r.a($0))) }, r.floorBudget(r.budgets.rho1 * Double(n)), name: "budget_excused_neurons"))
+        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(r.a($0))) }, r.floorBudget(r.budgets.rho1, of: n), name: "budget_excused_neurons"))
         let slackTerms = classes.joined().compactMap { c in c.slackColumn.map { Term(VariableID($0), Double(c.instances.count)) } }
         if !slackTerms.isEmpty {
             m.addRow(.lessOrEqual(slackTerms, instanceBudget, name: "budget_excused_instances"))
         }
-        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(r.s($0))) }, r.floorBudget(r.budgets.rho3 * Double(n)), name: "budget_shared"))
+        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(r.s($0))) }, r.floorBudget(r.budgets.rho3, of: n), name: "budget_shared"))
         return m
     }
 

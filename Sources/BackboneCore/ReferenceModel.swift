@@ -91,14 +91,15 @@ public struct ReferenceModel: Sendable {
                 m.addRow(.greaterOrEqual(layout.range(ofLayer: l).map { Term(VariableID(e(g, $0))) }, 1, name: "conn_\(g)_L\(l + 1)"))
             }
         }
-        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(a($0))) }, floorBudget(budgets.rho1 * Double(n)), name: "budget_excused_neurons"))
-        m.addRow(.lessOrEqual((0..<uCount).map { Term(VariableID(uStart + $0)) }, floorBudget(budgets.rho2 * Double(uCount)), name: "budget_excused_instances"))
-        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(s($0))) }, floorBudget(budgets.rho3 * Double(n)), name: "budget_shared"))
+        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(a($0))) }, floorBudget(budgets.rho1, of: n), name: "budget_excused_neurons"))
+        m.addRow(.lessOrEqual((0..<uCount).map { Term(VariableID(uStart + $0)) }, Double(Share.floor(budgets.rho2, of: uCount)), name: "budget_excused_instances"))
+        m.addRow(.lessOrEqual((0..<n).map { Term(VariableID(s($0))) }, Double(Share.floor(budgets.rho3, of: n)), name: "budget_shared"))
         return m
     }
 
-    /// `⌊x⌋`, with a tiny slack so 0.3·100 = 29.999… still gives 30 (shared with GMPLData).
-    func floorBudget(_ x: Double) -> Double { (x + 1e-9).rounded(.down) }
+    /// `⌊ρ·count⌋` by the toolkit's share rounding (0.29·100 = 28.999… still gives 29; shared
+    /// with GMPLData and the reduced model).
+    func floorBudget(_ rho: Double, of count: Int) -> Double { Double(Share.floor(rho, of: count)) }
 
     public struct Solution: Sendable, Equatable {
         public var backbones: [[Int]]

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BackboneCore
 import BackboneData
-import Experiments
+import Workflows
 import FileSupport
 import GLPKBackend
 import Report

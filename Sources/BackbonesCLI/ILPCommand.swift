@@ -2,9 +2,10 @@ import ArgumentParser
 import BackboneCore
 import BackboneData
 import FileSupport
-import Foundation
 import LinearModel
 import Mining
+import Report
+import Workflows
 
 struct ILPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,183 +97,40 @@ struct ILPCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load(selection)
-        let groups = loaded.groups
-        let db = loaded.binarized.database
+        let backends = Backends(solvers: solver.solvers, options: solverOptions.solverOptions, progress: ProgressTicker.callback())
         switch model {
-        case .reference: try runReference(groups: groups, database: db, layout: loaded.layout)
-        case .cover: try runCover(groups: groups, database: db, layout: loaded.layout)
-        case .joint: try runJoint(groups: groups, database: db, layout: loaded.layout)
-        }
-    }
-
-    private func export(_ m: Model, compiled given: CompiledModel? = nil) throws {
-        guard writeLp != nil || writeMps != nil else { return }
-        let compiled = try given ?? m.compile()
-        if let writeLp { try TextFile.writeAtomically(LPWriter.write(compiled), to: writeLp) }
-        if let writeMps { try TextFile.writeAtomically(MPSWriter.write(compiled), to: writeMps) }
-    }
-
-    /// The JSON fields every solved model reports.
-    static func resultFields(_ r: SolveResult) -> [(String, JSON)] {
-        [("solver", .string(r.solver)), ("status", .string(r.status.rawValue)), ("objective", .number(r.objective)),
-         ("bound", .number(r.bound)), ("gap", .number(r.gap)), ("seconds", .number(r.seconds))]
-    }
-
-    private func solveAll(_ m: Model, compiled given: CompiledModel? = nil) throws -> [SolveResult] {
-        let compiled = try given ?? m.compile()
-        var results: [SolveResult] = []
-        for backend in solver.solvers {
-            let ticker = ProgressTicker(label: "\(backend.name): solving \(m.name)")
-            results.append(backend.solve(compiled, options: solverOptions.solverOptions))
-            ticker.stop()
-        }
-        if let problem = SolveResult.disagreement(among: results) {
-            Stderr.print("backbones: error: \(problem)")
-            throw ExitCode(1)
-        }
-        return results
-    }
-
-    /// Two fronts that both prove a point optimal must agree on it (exit 1 otherwise).
-    static func checkAgreement(_ front: ExactFront, with others: [ExactFront]) throws {
-        for other in others {
-            if let problem = other.disagreement(with: front) {
-                Stderr.print("backbones: error: \(problem)")
-                throw ExitCode(1)
-            }
-        }
-    }
-
-    private func runReference(groups: [Group], database: TransactionDatabase, layout: LayerLayout) throws {
-        // Build time (model + compiled matrix) and size are reported in the JSON (`model`),
-        // for the benchmarks (Benchmarks/stacks).
-        let clock = ContinuousClock()
-        let buildStart = clock.now
-        let reference: ReferenceModel
-        do {
-            reference = try ReferenceModel(
-                groups: groups.map { ($0.name, database.selecting($0.instances).itemLists) }, layout: layout,
-                budgets: .init(rho1: rho1, rho2: rho2, rho3: rho3), sense: sense == .max ? .maximize : .minimize)
-        } catch let error as CoreError { throw InputError(error.description) }
-        // The reduced model by default (same optimum; ReducedReferenceModel), the plain one
-        // with --no-reduce. Both read back into the plain model's solution.
-        let reduced = noReduce ? nil : reference.reduced()
-        let m = reduced?.build() ?? reference.build()
-        let compiled = try m.compile()
-        let buildSeconds = (clock.now - buildStart).seconds
-        let modelFields: JSON = .object([
-            ("reduced", .bool(reduced != nil)),
-            ("build_seconds", .number(buildSeconds)), ("rows", .int(compiled.rowCount)),
-            ("columns", .int(compiled.columnCount)), ("nonzeros", .int(compiled.nonzeroCount)),
-        ])
-        try export(m, compiled: compiled)
-        if !json {
-            print("model: \(reduced != nil ? "reduced (exact, same optimum; --no-reduce for the plain model)" : "plain (--no-reduce)"), \(compiled.rowCount) rows, \(compiled.columnCount) columns, \(compiled.nonzeroCount) non-zeros")
-        }
-        var out: [JSON] = []
-        for r in try solveAll(m, compiled: compiled) {
-            var fields = Self.resultFields(r)
-            fields.append(("model", modelFields))
-            if let values = r.values {
-                let s = reduced?.solution(from: values) ?? reference.solution(from: values)
-                let union = Set(s.backbones.joined())
-                var shared = 0
-                if s.backbones.count >= 2 { shared = Set(s.backbones[0]).intersection(Set(s.backbones[1])).count }
-                fields += [
-                    ("backbones", .object(zip(groups, s.backbones).map { ($0.name, .array($1.map { .int($0) })) })),
-                    ("sizes", .array(s.backbones.map { .int($0.count) })),
-                    ("union", .int(union.count)), ("shared_variables", .int(s.sharedNeurons.count)),
-                    ("excused_neurons", .array(s.excusedNeurons.map { .int($0) })),
-                    ("excused_instances", .int(s.excusedInstances.reduce(0) { $0 + $1.count })),
-                ]
-                if !json {
-                    print("\(r.solver): \(r.status.rawValue), objective \(r.objective.map { String(Int($0)) } ?? "-"), \(String(format: "%.2f", r.seconds)) s")
-                    for (g, b) in zip(groups, s.backbones) { print("  \(g.name): \(b.count) neurons") }
-                    print("  sizes sum \(s.backbones.reduce(0) { $0 + $1.count }), union \(union.count) of \(layout.neuronCount), shared (s_i = 1) \(s.sharedNeurons.count)" + (groups.count == 2 ? ", overlap \(shared)" : "") + ", excused neurons \(s.excusedNeurons.count), excused instances \(s.excusedInstances.reduce(0) { $0 + $1.count })")
+        case .cover:
+            let goal: CoverILPJob.Goal = budget.map { .budget($0) } ?? alpha.map { .coverage($0) } ?? .front
+            let job = CoverILPJob(rule: try CoverageRule(share: q), goal: goal, engines: FrontEngine.engines(solvers: solver.solvers, method: method),
+                                  backends: backends)
+            if writeLp != nil || writeMps != nil {
+                guard loaded.groups.count == 1, goal != .front else {
+                    throw InputError("--write-lp/--write-mps with --model cover need one group (--only NAME) and --budget or --alpha")
                 }
-            } else if !json {
-                print("\(r.solver): \(r.status.rawValue) \(r.message)")
+                try job.model(for: GroupTransactions(database: loaded.database(of: loaded.groups[0]), layout: loaded.layout))!
+                    .compile().export(lp: writeLp, mps: writeMps)
             }
-            out.append(.object(fields))
-        }
-        if json { print(JSON.array(out).serialized(pretty: true)) }
-    }
-
-    private func runJoint(groups: [Group], database: TransactionDatabase, layout: LayerLayout) throws {
-        guard let budget else { throw InputError("--model joint needs --budget K (the size limit of each backbone)") }
-        let rule = try CoverageRule(share: q)
-        let merged = groups.map { ($0.name, GroupTransactions(database: database.selecting($0.instances), layout: layout)) }
-        let joint: JointCoverModel
-        do { joint = try JointCoverModel(groups: merged, rule: rule, budget: budget, beta: beta) } catch let error as CoreError {
-            throw InputError(error.description)
-        }
-        let m = joint.build()
-        try export(m)
-        var out: [JSON] = []
-        for r in try solveAll(m) {
-            var fields = Self.resultFields(r)
-            if !json {
-                print("\(r.solver): \(r.status.rawValue), \(r.objective.map { String(Int($0)) } ?? "-") instances covered in total\(r.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? ""), \(String(format: "%.2f", r.seconds)) s")
+            let rule = job.rule
+            let results = try job.run(loaded) { group, engine, p in
+                Stderr.print("\(group) \(rule) \(engine): K=\(p.budget) covered \(p.covered) \(p.status.rawValue)")
             }
-            if let values = r.values {
-                let backbones = joint.backbones(from: values)
-                var perGroup: [(String, JSON)] = []
-                for ((name, g), b) in zip(merged, backbones) {
-                    let covered = g.covered(by: b, rule: rule)
-                    perGroup.append((name, .object([("size", .int(b.count)), ("covered", .int(covered)), ("instances", .int(g.instanceCount)),
-                                                    ("backbone", .array(b.map { .int($0) }))])))
-                    if !json { print("  \(name): \(b.count) neurons, covers \(covered)/\(g.instanceCount)") }
-                }
-                fields.append(("groups", .object(perGroup)))
-            }
-            out.append(.object(fields))
+            print(json ? ILPReport.json(results).serialized(pretty: true) : ILPReport.text(results, rule: job.rule, goal: goal))
+        case .joint:
+            guard let budget else { throw InputError("--model joint needs --budget K (the size limit of each backbone)") }
+            let job = JointILPJob(rule: try CoverageRule(share: q), budget: budget, beta: beta, backends: backends)
+            if writeLp != nil || writeMps != nil { try job.model(loaded).0.build().compile().export(lp: writeLp, mps: writeMps) }
+            let results = try job.run(loaded)
+            print(json ? ILPReport.json(results).serialized(pretty: true) : ILPReport.text(results))
+        case .reference:
+            let job = ReferenceILPJob(budgets: .init(rho1: rho1, rho2: rho2, rho3: rho3), sense: sense == .max ? .maximize : .minimize,
+                                      reduce: !noReduce, backends: backends)
+            let built = try job.build(loaded)
+            try built.compiled.export(lp: writeLp, mps: writeMps)
+            if !json { print(ILPReport.modelLine(built)) }
+            let results = try job.solve(built)
+            let names = loaded.groups.map(\.name)
+            print(json ? ILPReport.json(results, built: built, groups: names).serialized(pretty: true)
+                       : ILPReport.text(results, groups: names, neurons: loaded.layout.neuronCount))
         }
-        if json { print(JSON.array(out).serialized(pretty: true)) }
-    }
-
-    private func runCover(groups: [Group], database: TransactionDatabase, layout: LayerLayout) throws {
-        let rule = try CoverageRule(share: q)
-        if (writeLp != nil || writeMps != nil) && (groups.count != 1 || (budget == nil && alpha == nil)) {
-            throw InputError("--write-lp/--write-mps with --model cover need one group (--only NAME) and --budget or --alpha")
-        }
-        var out: [JSON] = []
-        for g in groups {
-            let merged = GroupTransactions(database: database.selecting(g.instances), layout: layout)
-            let cover = CoverModel(group: merged, rule: rule)
-            if budget == nil && alpha == nil {
-                var fronts: [ExactFront] = []
-                for backend in FrontEngine.engines(solvers: solver.solvers, method: method) {
-                    let front = try backend.run(cover, groupName: g.name, options: solverOptions.solverOptions) { p in
-                        Stderr.print("\(g.name) \(rule) \(backend.name): K=\(p.budget) covered \(p.covered)/\(merged.instanceCount) \(p.status.rawValue)")
-                    }
-                    try Self.checkAgreement(front, with: fronts)
-                    fronts.append(front)
-                    let pareto = front.paretoPoints
-                    if !json {
-                        print("\(g.name) \(rule) \(backend.name): \(front.points.count) points, \(front.provenCount) proven, \(String(format: "%.2f", front.totalSeconds)) s; Pareto points (size→covered): " + pareto.map { "\($0.size)→\($0.covered)\($0.isProvenOptimal ? "" : "?")" }.joined(separator: " "))
-                    }
-                    out.append(.object([("group", .string(g.name)), ("solver", .string(backend.name)),
-                                        ("points", .array(front.points.map { .object([("budget", .int($0.budget)), ("size", .int($0.size)), ("covered", .int($0.covered)), ("status", .string($0.status.rawValue)), ("bound", .number($0.bound)), ("seconds", .number($0.seconds)), ("backbone", .array($0.backbone.map { .int($0) }))]) }))]))
-                }
-                continue
-            }
-            let target = alpha.map { Int(($0 * Double(merged.instanceCount) - 1e-9).rounded(.up)) }
-            let m = budget.map { cover.maxCoverage(budget: $0) } ?? cover.minSize(covering: target!)
-            try export(m)
-            for r in try solveAll(m) {
-                let backbone = r.values.map(cover.backbone(from:)) ?? []
-                let covered = merged.covered(by: backbone, rule: rule)
-                if !json {
-                    let what = budget.map { "at most \($0) neurons" } ?? "covering ≥ \(target!) of \(merged.instanceCount)"
-                    print("\(g.name) \(rule) \(r.solver) (\(what)): \(r.status.rawValue), backbone \(backbone.count) neurons covering \(covered)/\(merged.instanceCount)\(r.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? ""), \(String(format: "%.2f", r.seconds)) s")
-                    if !backbone.isEmpty { print("  " + backbone.map(String.init).joined(separator: " ")) }
-                }
-                out.append(.object([("group", .string(g.name))] + Self.resultFields(r) + [
-                    ("size", .int(backbone.count)), ("covered", .int(covered)),
-                    ("instances", .int(merged.instanceCount)), ("backbone", .array(backbone.map { .int($0) })),
-                ]))
-            }
-        }
-        if json { print(JSON.array(out).serialized(pretty: true)) }
     }
 }

@@ -15,8 +15,8 @@ public enum MinimumSupport: Sendable, Hashable, CustomStringConvertible {
     /// At least this share of the transactions, in (0, 1].
     case fraction(Double)
 
-    /// The relative slack applied to `f·|T|` before rounding up (see the type's comment).
-    public static let roundingSlack = 1e-9
+    /// The relative slack applied to `f·|T|` before rounding up (see the type's comment; `Share`).
+    public static let roundingSlack = Share.slack
 
     /// Throws an `InputError` unless the count is ≥ 1 or the fraction is in (0, 1].
     public func validate() throws {
@@ -39,9 +39,7 @@ public enum MinimumSupport: Sendable, Hashable, CustomStringConvertible {
         case let .count(c):
             return c
         case let .fraction(f):
-            let exact = f * Double(transactionCount)
-            let lowered = exact - Self.roundingSlack * max(1, exact)
-            return max(1, Int(lowered.rounded(.up)))
+            return max(1, Share.count(f, of: transactionCount))
         }
     }
 

@@ -1,5 +1,5 @@
 import BackboneCore
-import Experiments
+import Workflows
 import FileSupport
 import Foundation
 

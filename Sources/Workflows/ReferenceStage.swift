@@ -56,8 +56,8 @@ public struct ReferenceStage: Sendable {
         var groupsUsing = [Int](repeating: 0, count: layout.neuronCount)
         for g in groups { for i in Set(g.transactions.joined()) { groupsUsing[i] += 1 } }
         neuronsInTwoOrMoreGroups = groupsUsing.filter { $0 >= 2 }.count
-        let n = Double(layout.neuronCount)
-        allowance = Int((budgets.rho1 * n).rounded(.down)) + Int((budgets.rho3 * n).rounded(.down))
+        let n = layout.neuronCount
+        allowance = Share.floor(budgets.rho1, of: n) + Share.floor(budgets.rho3, of: n)
         self.solver = solver.name
         self.timeLimit = timeLimit
         runs = []
@@ -79,7 +79,7 @@ public struct ReferenceStage: Sendable {
                 let s = reduced.solution(from: values)
                 run.solution = Solution(
                     sizes: s.backbones.map(\.count), union: Set(s.backbones.joined()).count, shared: s.sharedNeurons.count,
-                    sharedBudget: Int((budgets.rho3 * n).rounded(.down)), excusedNeurons: s.excusedNeurons.count,
+                    sharedBudget: Share.floor(budgets.rho3, of: n), excusedNeurons: s.excusedNeurons.count,
                     excusedInstances: s.excusedInstances.reduce(0) { $0 + $1.count },
                     coverage: zip(groups, s.backbones).map { g, b in
                         (g.name, GroupTransactions(transactions: g.transactions, layout: layout).coverage(of: b, rule: .full))
