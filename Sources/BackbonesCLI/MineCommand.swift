@@ -1,6 +1,6 @@
 import ArgumentParser
 import FileSupport
-import Foundation
+import BackboneData
 import Mining
 
 /// `backbones mine`: frequent, closed or maximal itemsets of a FIMI transaction file.
@@ -28,7 +28,7 @@ struct MineCommand: ParsableCommand {
     var minCount: String?
 
     @Option(help: "frequent, closed or maximal.")
-    var target: String = "maximal"
+    var target: MiningTarget = .maximal
 
     @Option(help: "Layer widths, e.g. 64,32,16: the items are the neurons 0..<sum (ids beyond are an error).")
     var layers: String?
@@ -46,7 +46,7 @@ struct MineCommand: ParsableCommand {
     var json = false
 
     @Option(help: "bitset (fast) or brute-force (reference, at most 20 items).")
-    var miner: String = "bitset"
+    var miner: MiningJob.Miner = .bitset
 
     @Option(help: "Stop with an error after this many itemsets (0: no limit); dense data can have billions of frequent itemsets.")
     var limit: Int = 5_000_000
@@ -70,86 +70,19 @@ struct MineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let support = try parsedSupport()
-        guard let miningTarget = MiningTarget(rawValue: target) else {
-            throw InputError("unknown --target '\(target)': expected frequent, closed or maximal")
+        let layout = try layers.map(LayerLayout.fromOption)
+        let query = MiningQuery(target: target, minimumSupport: try parsedSupport(), minSize: minSize, maxSize: maxSize,
+                                layerComplete: layerComplete ? layout : nil)
+        let job = MiningJob(file: file, query: query, itemCount: layout?.neuronCount, miner: miner, limit: limit, repeats: `repeat`) {
+            Stderr.print("mine: \($0) itemsets so far (\(Int($1)) s)")
         }
-        let itemMiner: any ItemsetMiner
-        switch miner {
-        case "bitset": itemMiner = BitsetMiner()
-        case "brute-force": itemMiner = BruteForceMiner()
-        default: throw InputError("unknown --miner '\(miner)': expected bitset or brute-force")
+        let result = try job.run()
+        result.write(json: json)
+        let t = result.times
+        Stderr.print("mine: \(result.itemsets.count) \(target) itemsets at support ≥ \(result.resolved.minimumSupportCount) of \(result.transactions) transactions (\(result.items) items) in \(Format.fixed(t[0], 6)) s")
+        if t.count > 1 {
+            Stderr.print("mine: \(t.count) runs: first \(Format.fixed(t[0], 6)) s, median \(Format.fixed(t.sorted()[t.count / 2], 6)) s, fastest \(Format.fixed(t.min()!, 6)) s")
         }
-        var layout: LayerLayout?
-        if let layers {
-            do { layout = try LayerLayout(parsing: layers) } catch {
-                throw InputError("--layers: \(error)")
-            }
-        }
-
-        let database = try TransactionDatabase.readFIMI(path: file, itemCount: layout?.neuronCount)
-        let query = MiningQuery(target: miningTarget, minimumSupport: support, minSize: minSize,
-                                maxSize: maxSize, layerComplete: layerComplete ? layout : nil)
-        let resolved = try query.resolved(for: database)
-
-        var itemsets = ItemsetCollector(itemCount: 0)
-        var times: [Double] = []
-        var total = 0.0
-        while times.count < `repeat` && (times.isEmpty || total < 1) {
-            itemsets = ItemsetCollector(itemCount: 0)     // free the previous run's result first
-            let start = Date()
-            itemsets = try mineOnce(itemMiner, database, query, resolved, start: start)
-            times.append(Date().timeIntervalSince(start))
-            total += times.last!
-        }
-        let seconds = times[0]
-
-        var out = OutputBuffer()
-        if json {
-            out.write("{\"transactions\":\(database.count),\"items\":\(database.itemCount),")
-            out.write("\"min_support_count\":\(resolved.minimumSupportCount),\"target\":\"\(miningTarget)\",\"itemsets\":[")
-            var first = true
-            itemsets.forEachSorted { items, support in
-                out.write(first ? "\n{\"items\":[" : ",\n{\"items\":[")
-                first = false
-                out.write(items, separator: ",")
-                out.write("],\"support\":")
-                out.write(support)
-                out.write("}")
-            }
-            out.write("\n]}\n")
-        } else {
-            itemsets.forEachSorted { items, support in
-                out.write(support)
-                out.write(": ")
-                out.write(items, separator: " ")
-                out.write("\n")
-            }
-        }
-        out.flush()
-        Stderr.print("mine: \(itemsets.count) \(miningTarget) itemsets at support ≥ \(resolved.minimumSupportCount) of \(database.count) transactions (\(database.itemCount) items) in \(String(format: "%.6f", seconds)) s")
-        if times.count > 1 {
-            let median = times.sorted()[times.count / 2]
-            Stderr.print("mine: \(times.count) runs: first \(String(format: "%.6f", seconds)) s, median \(String(format: "%.6f", median)) s, fastest \(String(format: "%.6f", times.min()!)) s")
-        }
-    }
-
-    /// One mining run, the itemsets collected and sorted (the timed work).
-    private func mineOnce(_ itemMiner: any ItemsetMiner, _ database: TransactionDatabase, _ query: MiningQuery,
-                          _ resolved: ResolvedMiningQuery, start: Date) throws -> ItemsetCollector {
-        var progress = ProgressReporter(start: start)
-        var collector = ItemsetCollector(itemCount: database.itemCount)
-        let limit = self.limit
-        let target = query.target
-        try itemMiner.mine(database, query) { items, s in
-            if limit > 0 && collector.count >= limit {
-                throw InputError("more than \(limit) \(target) itemsets at support ≥ \(resolved.minimumSupportCount): raise the minimum support, add --max-size\(target == .frequent ? ", use --target closed or maximal" : ""), or raise --limit")
-            }
-            collector.add(items, support: s)
-            progress.tick(collector.count)
-        }
-        collector.sort()
-        return collector
     }
 
     private func parsedSupport() throws -> MinimumSupport {
@@ -171,69 +104,5 @@ struct MineCommand: ParsableCommand {
     }
 }
 
-/// Prints a line on stderr every few seconds while a long mining run finds itemsets.
-private struct ProgressReporter {
-    let start: Date
-    var last: Date
-
-    init(start: Date) {
-        self.start = start
-        last = start
-    }
-
-    mutating func tick(_ count: Int) {
-        guard count & 0xFFFF == 0 else { return }
-        let now = Date()
-        guard now.timeIntervalSince(last) >= 2 else { return }
-        last = now
-        Stderr.print("mine: \(count) itemsets so far (\(Int(now.timeIntervalSince(start))) s)")
-    }
-}
-
-/// Standard output as bytes, written in large blocks (results can run to millions of lines).
-private struct OutputBuffer {
-    private var bytes: [UInt8] = []
-
-    init() { bytes.reserveCapacity(1 << 20) }
-
-    mutating func write(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-        flushIfFull()
-    }
-
-    /// A non-negative integer in decimal.
-    mutating func write(_ value: Int) {
-        var v = value
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[n] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                n += 1
-            } while v > 0
-            while n > 0 { n -= 1; bytes.append(d[n]) }
-        }
-    }
-
-    mutating func write(_ values: UnsafeBufferPointer<Int32>, separator: Character) {
-        let sep = separator.asciiValue!
-        for (k, v) in values.enumerated() {
-            if k > 0 { bytes.append(sep) }
-            write(Int(v))
-        }
-        flushIfFull()
-    }
-
-    private mutating func flushIfFull() {
-        if bytes.count >= 1 << 20 { flush() }
-    }
-
-    mutating func flush() {
-        guard !bytes.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(bytes))
-        bytes.removeAll(keepingCapacity: true)
-    }
-}
+extension MiningTarget: ExpressibleByArgument {}
+extension MiningJob.Miner: ExpressibleByArgument {}
