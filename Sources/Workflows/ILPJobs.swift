@@ -19,14 +19,18 @@ public struct Backends: Sendable {
     }
 
     public func solve(_ model: Model, compiled given: CompiledModel? = nil) throws -> [SolveResult] {
-        let compiled = try given ?? model.compile()
-        let results = solvers.map { backend -> SolveResult in
-            progress?(backend.name, model.name, true)
-            defer { progress?(backend.name, model.name, false) }
-            return backend.solve(compiled, options: options)
-        }
+        let results = solveEach(try given ?? model.compile())
         if let problem = SolveResult.disagreement(among: results) { throw CoreError.solverDisagreement(problem) }
         return results
+    }
+
+    /// Every backend's result, without the agreement check (the caller reports first).
+    public func solveEach(_ compiled: CompiledModel) -> [SolveResult] {
+        solvers.map { backend -> SolveResult in
+            progress?(backend.name, compiled.name, true)
+            defer { progress?(backend.name, compiled.name, false) }
+            return backend.solve(compiled, options: options)
+        }
     }
 }
 
