@@ -2,8 +2,9 @@ import ArgumentParser
 import BackboneCore
 import BackboneData
 import FileSupport
-import Foundation
 import Mining
+import Report
+import Workflows
 
 struct HeuristicCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,97 +72,18 @@ struct HeuristicCommand: ParsableCommand {
         }
     }
 
-    /// One group's transactions and what the heuristic made of them.
-    private struct Run {
-        var name: String
-        var database: TransactionDatabase
-        var outcome: ReferenceHeuristic.Outcome
-        /// Misclassified groups: the neurons left after removing those of `cleanedOf`'s backbone.
-        var cleaned: [(neuron: Int, weight: Double)]?
-        var cleanedOf: String?
-    }
-
     func run() throws {
-        let rules = try CoverageRule.parseShares(q)
-        let layout: LayerLayout
-        var runs: [Run] = []
+        let job = HeuristicJob(rules: try CoverageRule.parseShares(q), greedy: greedy)
+        let groups: [HeuristicJob.GroupResult]
         if let transactions {
-            layout = try LayerLayout.fromOption(input.layers!)
-            // Every file is read (and checked) before the first search.
-            var files: [(name: String, database: TransactionDatabase)] = []
-            for path in transactions.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-                if files.contains(where: { $0.name == name }) {
-                    throw InputError(file: path, "another --transactions file has the stem '\(name)': the group names would clash")
-                }
-                files.append((name, try TransactionDatabase.readFIMI(path: path, itemCount: layout.neuronCount)))
-            }
-            runs = try files.map { Run(name: $0.name, database: $0.database, outcome: try ReferenceHeuristic().run($0.database, layout: layout)) }
+            groups = try job.run(transactionFiles: transactions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                                 layout: try LayerLayout.fromOption(input.layers!))
         } else {
-            let loaded = try input.spec(activations!).load(groups: selection.selection).printingNotes()
-            let groups = loaded.groups
-            layout = loaded.layout
-            let result = try HeuristicExplanation(groups: groups, database: loaded.binarized.database, layout: layout)
+            let result = try job.run(try input.spec(activations!).load(groups: selection.selection).printingNotes())
+            groups = result.groups
             if let explanation { try TextFile.writeAtomically(result.explanation.text, to: explanation) }
-            runs = result.entries.map {
-                Run(name: $0.group.name, database: loaded.binarized.database.selecting($0.group.instances),
-                    outcome: $0.outcome, cleaned: $0.cleaned, cleanedOf: "correct:\(keyText($0.group))")
-            }
         }
-
-        var jsonGroups: [JSON] = []
-        for entry in runs {
-            let merged = GroupTransactions(database: entry.database, layout: layout)
-            var fields: [(String, JSON)] = [("group", .string(entry.name)), ("instances", .int(entry.database.count))]
-            switch entry.outcome {
-            case let .backbone(b):
-                let cover = rules.map { ($0, merged.covered(by: b.neurons, rule: $0)) }
-                fields += [
-                    ("size", .int(b.neurons.count)), ("max_minsup", .number(b.maxMinsup)),
-                    ("stop_reason", .string(b.stopReason)),
-                    ("neurons", .array(b.weightedNeurons.map { .array([.int($0.neuron), .number($0.weight)]) })),
-                    ("levels", .array(b.levels.map { .object([("support", .number($0.support)), ("support_count", .int($0.supportCount)),
-                                                               ("itemsets", .int($0.itemsets)), ("f_score", .number($0.fScore)),
-                                                               ("accepted", .bool($0.accepted))]) })),
-                    ("coverage", .object(cover.map { ("q=\($0.0.share)", .object([("covered", .int($0.1)), ("share", .number(Double($0.1) / Double(max(1, merged.instanceCount))))])) })),
-                ]
-                if let cleaned = entry.cleaned {
-                    fields.append(("after_cleanup", .array(cleaned.map { .array([.int($0.neuron), .number($0.weight)]) })))
-                }
-                if !json {
-                    let coverText = cover.map { "\($0.0): \($0.1)/\(merged.instanceCount)" }.joined(separator: ", ")
-                    print("\(entry.name): \(b.neurons.count) neurons, maxMinsup \(String(format: "%.3f", b.maxMinsup)), \(b.levels.filter(\.accepted).count) levels accepted (\(b.stopReason)); covers \(coverText)")
-                    print("  neurons: " + b.weightedNeurons.map { "\($0.neuron)(\(String(format: "%.2f", $0.weight)))" }.joined(separator: " "))
-                    if let cleaned = entry.cleaned, let cleanedOf = entry.cleanedOf {
-                        print("  after removing \(cleanedOf) neurons: " + cleaned.map { String($0.neuron) }.joined(separator: " "))
-                    }
-                }
-            case .noLayerCompleteItemset:
-                fields.append(("note", .string("no layer-complete itemset at any support: no backbone")))
-                if !json { print("\(entry.name): no layer-complete itemset at any support — no backbone (the authors' code would hang here)") }
-            case .emptyGroup:
-                fields.append(("note", .string("empty group")))
-                if !json { print("\(entry.name): no transactions — no backbone") }
-            }
-            if greedy {
-                var paths: [(String, JSON)] = []
-                for rule in rules {
-                    let steps = try GreedyCoverPath(rule: rule).run(merged)
-                    paths.append(("q=\(rule.share)", .array(steps.map { .object([("size", .int($0.backbone.count)), ("covered", .int($0.covered)), ("source", .string($0.source.rawValue)), ("added", .array($0.added.map { .int($0) }))]) })))
-                    if !json {
-                        print("  greedy path \(rule): " + steps.map { "\($0.backbone.count)→\($0.covered)" }.joined(separator: " "))
-                    }
-                }
-                fields.append(("greedy", .object(paths)))
-            }
-            jsonGroups.append(.object(fields))
-        }
-        if json { print(JSON.object([("groups", .array(jsonGroups))]).serialized(pretty: true)) }
+        print(json ? HeuristicReport.json(groups).serialized(pretty: true) : HeuristicReport.text(groups))
         if let explanation, !json { print("wrote \(explanation)") }
-    }
-
-    private func keyText(_ g: Group) -> String {
-        if case let .label(c) = g.key { return String(c) }
-        return g.name
     }
 }
