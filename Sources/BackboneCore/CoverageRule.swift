@@ -20,6 +20,18 @@ public struct CoverageRule: Sendable, Equatable, Hashable, CustomStringConvertib
 
     public static let full = try! CoverageRule(share: 1)
 
+    /// Shares in (0, 1], comma-separated (`1,0.5`); at least one.
+    public static func shares(parsing text: String) throws -> [CoverageRule] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !(parts.count == 1 && parts[0].isEmpty) else { throw CoreError.invalidArgument("no coverage share given: give shares in (0, 1], e.g. 1,0.5") }
+        return try parts.map { part in
+            guard let value = Double(part), value > 0, value <= 1 else {
+                throw CoreError.invalidArgument("coverage shares are in (0, 1], comma-separated; got '\(part)'")
+            }
+            return try CoverageRule(share: value)
+        }
+    }
+
     public var description: String { "q=\(share == 1 ? "1" : String(share))" }
 
     /// Neurons needed from a layer in which the instance activates `active` neurons.

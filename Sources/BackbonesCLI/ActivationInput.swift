@@ -97,13 +97,10 @@ struct ActivationOptions: ParsableArguments {
         return given.filter(\.1).map(\.0)
     }
 
+    /// The rule (validated: threshold and quantile have their values).
     var rule: BinarizationRule {
-        switch binarize {
-        case .reference: return .reference(k: k ?? BinarizationRule.referenceK)
-        case .topk: return .topK(k ?? BinarizationRule.referenceK)
-        case .threshold: return .threshold(threshold!)
-        case .quantile: return .quantile(quantile!)
-        }
+        [.reference: .reference(k: k ?? BinarizationRule.referenceK), .topk: .topK(k ?? BinarizationRule.referenceK),
+         .threshold: .threshold(threshold ?? 0), .quantile: .quantile(quantile ?? 0)][binarize]!
     }
 
     /// The library's description of the input these options give for `activations`.

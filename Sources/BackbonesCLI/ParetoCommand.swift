@@ -2,7 +2,6 @@ import ArgumentParser
 import BackboneCore
 import BackboneData
 import FileSupport
-import Foundation
 import LinearModel
 import Mining
 import Report

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LinearModel
 import SolverConformance
 
@@ -27,41 +26,9 @@ struct SelftestCommand: ParsableCommand {
             for c in ConformanceSuite.cases { print("\(c.name): \(c.catches)") }
             return
         }
-        let env = ConformanceEnvironment(orlibDirectory: orlib ?? ReferenceData.orlibDirectory(), timeLimit: timeLimit)
-        var passed = 0, failed = 0, skipped = 0
-        for solver in solver.solvers {
-            print("\(solver.name) \(solver.version)")
-            for c in ConformanceSuite.cases {
-                do {
-                    let detail = try c.run(solver, env)
-                    passed += 1
-                    print("  pass  \(c.name): \(detail)")
-                } catch let skip as ConformanceSkip {
-                    skipped += 1
-                    print("  skip  \(c.name): \(skip.reason)")
-                } catch {
-                    failed += 1
-                    print("  FAIL  \(c.name): \(error)\n        (catches: \(c.catches))")
-                }
-            }
-        }
-        print("selftest: \(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
-        if failed > 0 { throw ExitCode(1) }
-    }
-}
-
-/// Where the bundled reference data lives: `../shared/reference` from the working directory,
-/// or from the package root when run as `.build/<config>/backbones`.
-enum ReferenceData {
-    static func orlibDirectory() -> String? {
-        let fm = FileManager.default
-        var candidates = ["../shared/reference/orlib"]
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.appendingPathComponent("../shared/reference/orlib").standardized.path)
-            dir = dir.deletingLastPathComponent()
-        }
-        return candidates.first { fm.fileExists(atPath: ($0 as NSString).appendingPathComponent("scpa1.txt")) }
+        let run = ConformanceRun(solvers: solver.solvers, environment: ConformanceEnvironment(
+            orlibDirectory: orlib ?? ConformanceRun.defaultORLibraryFolder(), timeLimit: timeLimit))
+        print(run.text)
+        if run.failed > 0 { throw ExitCode(ExitStatus.checkFailed) }
     }
 }

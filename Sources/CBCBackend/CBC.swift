@@ -91,27 +91,21 @@ public struct CBC: ILPSolver {
         }
         let bound = C.Cbc_getBestPossibleObjValue(cbc)
         let boundIsUsable = bound.isFinite && abs(bound) < 1e40
-        if C.Cbc_isProvenOptimal(cbc) != 0, result.objective != nil {
-            result.status = .optimal
-            result.bound = boundIsUsable ? bound + model.objectiveOffset : result.objective
-            if secondary == 2 { result.message = "stopped at the requested relative gap" } else { result.bound = result.objective }
-        } else if C.Cbc_isProvenInfeasible(cbc) != 0 || secondary == 1 {
-            result.status = .infeasible
+        let report = CBCStatus(status: status, secondary: secondary, provenOptimal: C.Cbc_isProvenOptimal(cbc) != 0,
+                               provenInfeasible: C.Cbc_isProvenInfeasible(cbc) != 0,
+                               continuousUnbounded: C.Cbc_isContinuousUnbounded(cbc) != 0,
+                               secondsLimitReached: C.Cbc_isSecondsLimitReached(cbc) != 0, hasSolution: result.objective != nil)
+        (result.status, result.message) = report.meaning
+        switch result.status {
+        case .optimal:
+            // The bound stays the objective unless CBC stopped at a requested gap.
+            result.bound = report.secondary == CBCStatus.Secondary.gapReached.rawValue && boundIsUsable ? bound + model.objectiveOffset : result.objective
+        case .infeasible, .unbounded:
             result.values = nil; result.objective = nil
-        } else if C.Cbc_isContinuousUnbounded(cbc) != 0 || secondary == 7 {
-            result.status = .unbounded
-            result.values = nil; result.objective = nil
-        } else if C.Cbc_isSecondsLimitReached(cbc) != 0 || secondary == 4 {
-            result.status = .timeLimit
+        case .timeLimit:
             result.bound = boundIsUsable ? bound + model.objectiveOffset : nil
-            if result.values == nil { result.message = "time limit reached before any feasible point was found" }
-        } else if status == 0, result.objective != nil {
-            // Finished without the proven flag but with a solution (seen when presolve solves it).
-            result.status = .optimal
-            result.bound = result.objective
-        } else {
-            result.status = .error
-            result.message = "CBC ended with status \(status), secondary status \(secondary)"
+        default:
+            break
         }
         return result
     }

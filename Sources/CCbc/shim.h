@@ -11,9 +11,7 @@
 #else
 #include <coin/Cbc_C_Interface.h>
 #endif
-#include <dlfcn.h>
-#include <stdlib.h>
-#include <string.h>
+#include "../CLoader/dynamic_library.h"
 
 #define CCBC_FUNCTIONS(X) \
     X(Cbc_getVersion) X(Cbc_newModel) X(Cbc_deleteModel) X(Cbc_loadProblem) X(Cbc_setInteger) \
@@ -34,19 +32,11 @@ typedef struct CCbcFunctions {
 /// that the caller owns (free it).
 static inline const CCbcFunctions *_Nullable ccbc_load(char *_Nullable *_Nonnull error) {
     static const char *const names[] = {"libCbcSolver.so.3", "libCbcSolver.so", "libCbcSolver.dylib"};
-    void *lib = NULL;
-    *error = NULL;
-    for (size_t i = 0; i < sizeof names / sizeof *names && !lib; i++) {
-        lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-        if (!lib && !*error) *error = strdup(dlerror());  // the first name's reason
-    }
+    void *lib = backbones_dlopen_first(names, sizeof names / sizeof *names, error);
     if (!lib) return NULL;
-    free(*error);
-    *error = NULL;
     CCbcFunctions *table = malloc(sizeof *table);
     if (!table) { *error = strdup("out of memory"); return NULL; }
-#define CCBC_SYMBOL(name) \
-    if (!(*(void **)&table->name = dlsym(lib, #name))) { *error = strdup(dlerror()); free(table); return NULL; }
+#define CCBC_SYMBOL(name) BACKBONES_DLSYM(lib, table, name, error)
     CCBC_FUNCTIONS(CCBC_SYMBOL)
 #undef CCBC_SYMBOL
     return table;

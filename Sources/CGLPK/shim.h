@@ -5,9 +5,7 @@
 // function it names), so commands that never solve do not pay for loading it. A function the
 // backend starts to call must be added to CGLPK_FUNCTIONS.
 #include <glpk.h>
-#include <dlfcn.h>
-#include <stdlib.h>
-#include <string.h>
+#include "../CLoader/dynamic_library.h"
 
 #define CGLPK_FUNCTIONS(X) \
     X(glp_version) X(glp_term_out) X(glp_create_prob) X(glp_delete_prob) X(glp_set_prob_name) \
@@ -27,19 +25,11 @@ typedef struct CGLPKFunctions {
 /// caller owns (free it).
 static inline const CGLPKFunctions *_Nullable cglpk_load(char *_Nullable *_Nonnull error) {
     static const char *const names[] = {"libglpk.so.40", "libglpk.so", "libglpk.dylib"};
-    void *lib = NULL;
-    *error = NULL;
-    for (size_t i = 0; i < sizeof names / sizeof *names && !lib; i++) {
-        lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-        if (!lib && !*error) *error = strdup(dlerror());  // the first name's reason
-    }
+    void *lib = backbones_dlopen_first(names, sizeof names / sizeof *names, error);
     if (!lib) return NULL;
-    free(*error);
-    *error = NULL;
     CGLPKFunctions *table = malloc(sizeof *table);
     if (!table) { *error = strdup("out of memory"); return NULL; }
-#define CGLPK_SYMBOL(name) \
-    if (!(*(void **)&table->name = dlsym(lib, #name))) { *error = strdup(dlerror()); free(table); return NULL; }
+#define CGLPK_SYMBOL(name) BACKBONES_DLSYM(lib, table, name, error)
     CGLPK_FUNCTIONS(CGLPK_SYMBOL)
 #undef CGLPK_SYMBOL
     return table;

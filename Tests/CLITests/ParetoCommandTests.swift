@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--q", "1.5"], "--q takes shares in (0, 1]"),
+        (["--q", "1.5"], "--q: coverage shares are in (0, 1]"),
         (["--only", "correct:42"], "unknown groups: correct:42"),
         (["--layers", "64,32"], "sum to 96 but"),
     ])
