@@ -78,10 +78,25 @@ def check(row):
     row["per_contender"] = per
 
 
+def previous_cases(path, quick):
+    """Classes a stopped run already finished, keyed by (data, q, limit, group), so that
+    BENCH_SHARES_RESUME=1 goes on where it stopped instead of starting over; every kept row is
+    the measured one, and meta() of the new file still names this machine."""
+    if not os.environ.get("BENCH_SHARES_RESUME") or not path.exists():
+        return {}
+    old = json.loads(path.read_text())
+    if old.get("quick") != quick:
+        return {}
+    return {(b["data"], float(b["q"]), float(b["point_limit_s"]), row["group"]): row
+            for b in old["blocks"] for row in b["cases"]}
+
+
 def run(bin_, quick, _limit):
     plan = QUICK if quick else PLAN
     if os.environ.get("BENCH_SHARES"):
         plan = [(d, float(q), float(l)) for d, q, l in (x.split(":") for x in os.environ["BENCH_SHARES"].split(","))]
+    out = RESULTS / f"shares{'-quick' if quick else ''}.json"
+    done = previous_cases(out, quick)
     blocks = []
     files = {}
     for name, q, limit in plan:
@@ -92,6 +107,10 @@ def run(bin_, quick, _limit):
             classes = [c for c in classes if c in QUICK_CLASSES]
         block = {"data": name, "q": q, "point_limit_s": limit, "cases": []}
         for c in classes:
+            if (name, q, limit, f"correct:{c}") in done:
+                log(f"shares {name} q={q} correct:{c}: kept from the previous run")
+                block["cases"].append(done[(name, q, limit, f"correct:{c}")])
+                continue
             f = [p for p in files[name] if p.stem == f"correct-{c}"][0]
             row = {"group": f"correct:{c}", "contenders": {}}
             for method in ["search", "glpk", "cbc"]:
@@ -107,6 +126,6 @@ def run(bin_, quick, _limit):
             # Written after every class, so a run stopped early keeps what it finished.
             partial = {"case": "shares", "meta": meta(), "blocks": blocks + [block], "quick": quick,
                        "planned": [list(p) for p in plan]}
-            write_atomically(RESULTS / f"shares{'-quick' if quick else ''}.json", json.dumps(partial, indent=1) + "\n")
+            write_atomically(out, json.dumps(partial, indent=1) + "\n")
         blocks.append(block)
     return {"case": "shares", "meta": meta(), "blocks": blocks, "planned": [list(p) for p in plan]}

@@ -1,6 +1,7 @@
 @testable import BackboneData
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct DecimalParserTests {
     func parse(_ s: String) -> DecimalParser.Result {
@@ -36,18 +37,6 @@ import Testing
 
 /// The fast paths (Clinger, Eisel–Lemire) against the C library, bit for bit.
 @Suite struct DecimalParserBitExactTests {
-    /// SplitMix64: a small seeded generator, so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func libc(_ s: String) -> Double { strtod(s, nil) }
 
     /// Parses `s` and checks it equals `strtod` and `Double(String)` bit for bit.
@@ -85,7 +74,7 @@ import Testing
 
     /// Shortest and 17-digit reprs of random doubles (what Python and NumPy write), subnormals included.
     @Test func reprsOfRandomDoubles() {
-        var g = Generator(state: 20_261_121)
+        var g = SplitMix(seed: 20_261_121)
         for i in 0..<40_000 {
             var d: Double
             switch i % 4 {
@@ -103,7 +92,7 @@ import Testing
 
     /// Random decimal strings: leading zeros, long mantissas (beyond 19 digits), exponents.
     @Test func randomDecimalStrings() {
-        var g = Generator(state: 42)
+        var g = SplitMix(seed: 42)
         func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(Int.random(in: 0...9, using: &g))) }) }
         for _ in 0..<60_000 {
             var s = Bool.random(using: &g) ? "-" : ""
@@ -122,7 +111,7 @@ import Testing
 
     /// Decimals close to halfway between two neighbouring doubles, where rounding is hardest.
     @Test func nearHalfway() {
-        var g = Generator(state: 7)
+        var g = SplitMix(seed: 7)
         for _ in 0..<20_000 {
             let d = Double(bitPattern: g.next() & 0x7FEF_FFFF_FFFF_FFFF)
             let e = d.nextUp
@@ -138,7 +127,7 @@ import Testing
     /// The Eisel–Lemire path alone: whenever it answers, it agrees with `strtod`, and it does
     /// answer for (nearly) all 17-digit reprs of activations.
     @Test func eiselLemireDecidesReprs() {
-        var g = Generator(state: 99)
+        var g = SplitMix(seed: 99)
         var undecided = 0
         let n = 20_000
         for _ in 0..<n {

@@ -1,5 +1,6 @@
 import Mining
 import Testing
+import TestSupport
 
 /// Beyond brute force's reach (30–60 items), the three targets must still agree with their
 /// definitions: closed = frequent sets with no one-item extension of equal support, maximal =
@@ -9,7 +10,7 @@ import Testing
     @Test(arguments: [(UInt64(11), 30, 60, 0.7, 0.4), (12, 40, 80, 0.75, 0.5), (13, 60, 40, 0.35, 0.2),
                       (14, 24, 200, 0.5, 0.15)])
     func targetsAgreeWithDefinitions(seed: UInt64, items: Int, transactions: Int, density: Double, support: Double) throws {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix(seed: seed)
         let db = randomDatabase(itemCount: items, transactions: transactions, density: density, using: &rng)
         let miner = BitsetMiner()
         let frequent = try miner.itemsets(db, MiningQuery(target: .frequent, minimumSupport: .fraction(support)))

@@ -2,6 +2,7 @@ import FileSupport
 import Foundation
 import Mining
 import Testing
+import TestSupport
 
 @Suite struct FIMITests {
     @Test func parsesLinesBlankLinesAndItemCount() throws {
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func roundTrip() throws {
-        var rng = SeededRandom(seed: 99)
+        var rng = SplitMix(seed: 99)
         for _ in 0..<20 {
             let db = randomDatabase(itemCount: Int.random(in: 1...150, using: &rng),
                                     transactions: Int.random(in: 0...50, using: &rng),

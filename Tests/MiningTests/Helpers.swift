@@ -1,6 +1,7 @@
 import Mining
 
 import Testing
+import TestSupport
 
 /// The miners every fixture runs (the random cases compare the fast ones with brute force).
 enum MinerKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -37,7 +38,7 @@ func isInDocumentedOrder(_ result: [Itemset]) -> Bool {
 
 /// A random database: each of `itemCount` items in each transaction with probability `density`.
 func randomDatabase(itemCount: Int, transactions: Int, density: Double,
-                    using rng: inout SeededRandom) -> TransactionDatabase {
+                    using rng: inout SplitMix) -> TransactionDatabase {
     var db = TransactionDatabase(itemCount: itemCount)
     for _ in 0..<transactions {
         db.append((0..<itemCount).filter { _ in Double.random(in: 0..<1, using: &rng) < density })

@@ -1,12 +1,13 @@
 import Mining
 import Testing
+import TestSupport
 
 /// The collector sorts with bit-set keys up to `bitKeyItemLimit` items and by walking item
 /// lists above it; both must give the documented order.
 @Suite struct ItemsetCollectorTests {
     @Test(arguments: [5, 64, 65, 130, ItemsetCollector.bitKeyItemLimit, ItemsetCollector.bitKeyItemLimit + 1, 2000])
     func sortsLexicographically(itemCount: Int) {
-        var rng = SeededRandom(seed: UInt64(itemCount))
+        var rng = SplitMix(seed: UInt64(itemCount))
         var collector = ItemsetCollector(itemCount: itemCount)
         var seen = Set<[Int]>()
         var all: [Itemset] = []

@@ -1,5 +1,6 @@
 import Mining
 import Testing
+import TestSupport
 
 /// Seeded random databases on which the fast miner must equal the brute-force one, for every
 /// target, with and without filters. Each seed draws its own shape (items, transactions,
@@ -14,7 +15,7 @@ import Testing
     }
 
     static func randomCase(seed: UInt64, target: MiningTarget) -> Case {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix(seed: seed)
         let itemCount = Int.random(in: 1...16, using: &rng)
         let transactions = Int.random(in: 0...40, using: &rng)
         let density = [0.15, 0.3, 0.5, 0.7, 0.9].randomElement(using: &rng)!
@@ -58,7 +59,7 @@ import Testing
     /// number of items per layer), where maximal sets are long and the search deep.
     @Test(arguments: [0.3, 0.5, 0.7])
     func layeredTopKDataAgrees(supportFraction: Double) throws {
-        var rng = SeededRandom(seed: 2024)
+        var rng = SplitMix(seed: 2024)
         let layout = try LayerLayout(widths: [8, 5, 3])
         let picks = [4, 2, 1]
         for round in 0..<20 {
