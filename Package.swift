@@ -11,8 +11,10 @@ import PackageDescription
 //   Mining                  transaction databases and itemset miners
 //   BackboneData            activation readers, networks, groups, binarization
 //   BackboneCore            cover/reference ILPs, heuristics, Pareto fronts
-//   Report                  JSON, CSV, terminal tables, SVG
-//   BackbonesCLI            the `backbones` command-line tool
+//   Workflows               whole jobs (fold experiment, ILP jobs, heuristic, exports)
+//   Report                  every serialization: JSON, CSV, terminal tables, SVG
+//   BackbonesCLI            the `backbones` command-line tool (thin commands)
+// docs/architecture.md draws it and follows one run from file to report.
 let package = Package(
     name: "Backbones",
     platforms: [.macOS(.v13)],

@@ -55,7 +55,7 @@ public struct ActivationSource: Sendable {
     public func read() throws -> ActivationMatrix {
         let format = resolvedFormat
         if labelsPath != nil, format == .rows || format == .csv {
-            throw InputError(file: labelsPath, "--labels is for .npy/.npz activations: \(format.rawValue) files hold their own labels")
+            throw InputError(file: labelsPath, subject: .labels, "a labels file is for .npy/.npz activations: \(format.rawValue) files hold their own labels")
         }
         var matrix: ActivationMatrix
         switch format {
@@ -65,7 +65,7 @@ public struct ActivationSource: Sendable {
             matrix = try CSVFormat.read(path: path, columns: csvColumns)
         case .npy:
             guard let labelsPath else {
-                throw InputError(file: path, ".npy activations need their labels: give --labels FILE (.npy or one integer per line)")
+                throw InputError(file: path, subject: .labels, ".npy activations need a labels file (.npy, or one integer per line)")
             }
             let array = try NpyFormat.read(path: path)
             let values = try ActivationMatrix(npy: array, file: path)
@@ -77,7 +77,7 @@ public struct ActivationSource: Sendable {
             var separate: [Int]? = nil
             if let labelsPath {
                 guard archive.member(named: NpzFormat.labelsKey + ".npy") == nil else {
-                    throw InputError(file: labelsPath, "--labels given but \(path) has its own '\(NpzFormat.labelsKey)' array: give one or the other")
+                    throw InputError(file: labelsPath, subject: .labels, "a labels file was given but \(path) has its own '\(NpzFormat.labelsKey)' array: give one or the other")
                 }
                 separate = try LabelFile.read(path: labelsPath)
             }
@@ -86,10 +86,10 @@ public struct ActivationSource: Sendable {
 
         if let minusPath {
             guard format == .rows || format == .csv else {
-                throw InputError(file: minusPath, "--minus pairs two row or CSV files (the authors' plus/minus files), not \(format.rawValue) files")
+                throw InputError(file: minusPath, subject: .minus, "a minus file pairs two row or CSV files (the authors' plus/minus files), not \(format.rawValue) files")
             }
             guard matrix.predictedLabels == nil else {
-                throw InputError(file: minusPath, "--minus marks rows as misclassified, but \(path) already has predicted labels: use one or the other")
+                throw InputError(file: minusPath, subject: .minus, "a minus file marks rows as misclassified, but \(path) already has predicted labels: use one or the other")
             }
             let minus = format == .rows ? try RowsFormat.read(path: minusPath)
                                         : try CSVFormat.read(path: minusPath, columns: csvColumns)
@@ -98,7 +98,7 @@ public struct ActivationSource: Sendable {
 
         if let predictionsPath {
             guard matrix.predictedLabels == nil, minusPath == nil else {
-                throw InputError(file: predictionsPath, "--predictions given but the activations already say what was predicted")
+                throw InputError(file: predictionsPath, subject: .predictions, "a predictions file was given but the activations already say what was predicted")
             }
             matrix.setPredictedLabels(try LabelFile.read(path: predictionsPath, expectedCount: matrix.rowCount))
         }

@@ -43,9 +43,9 @@ public enum CSVFormat {
         }
         let headerNumber = text.lineNumber
         let header = splitQuoted(text.text(headerLine, limit: .max))
-        let labelIndex = try index(of: columns.label, in: header, file: file, line: headerNumber, option: "--label-column")
+        let labelIndex = try index(of: columns.label, in: header, file: file, line: headerNumber, subject: .labelColumn)
         let predictionIndex = try columns.prediction.map {
-            try index(of: $0, in: header, file: file, line: headerNumber, option: "--prediction-column")
+            try index(of: $0, in: header, file: file, line: headerNumber, subject: .predictionColumn)
         }
         if let predictionIndex, predictionIndex == labelIndex {
             throw InputError(file: file, line: headerNumber, "the label and prediction columns are the same column")
@@ -132,7 +132,7 @@ public enum CSVFormat {
                                 trueLabels: labels, predictedLabels: predictionIndex == nil ? nil : predictions)
     }
 
-    private static func index(of name: String, in header: [String], file: String, line: Int, option: String) throws -> Int {
+    private static func index(of name: String, in header: [String], file: String, line: Int, subject: InputSubject) throws -> Int {
         let matches = header.indices.filter { header[$0] == name }
         if matches.count > 1 {
             throw InputError(file: file, line: line, column: matches[1] + 1,
@@ -143,9 +143,9 @@ public enum CSVFormat {
         let looksNumeric = header.allSatisfy { if case .value = decimal.parse(Substring($0)) { return true } else { return false } }
         let listed = header.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 8 ? ", …" : "")
         let hint = looksNumeric
-            ? "the first line looks like data, not a header: headerless 'label v1 … vn' rows need --format rows"
-            : "the header has \(listed); name the column with \(option)"
-        throw InputError(file: file, line: line, "no column named '\(name)': \(hint)")
+            ? "the first line looks like data, not a header: headerless 'label v1 … vn' rows are the 'rows' format"
+            : "the header has \(listed); name the column to use"
+        throw InputError(file: file, line: line, subject: looksNumeric ? .format : subject, "no column named '\(name)': \(hint)")
     }
 
     /// The column names of a CSV file's header (its first non-blank line), read as `read` reads

@@ -28,7 +28,7 @@ public struct Grouping: Sendable, Equatable {
                 for c in classes { groups.append(Group(kind: .trueClass, key: .label(c), instances: byClass[c]!)) }
             case .correct, .misclassified:
                 guard matrix.knowsCorrectness else {
-                    throw InputError("\(kind.rawValue) groups need to know which rows were predicted correctly: give a prediction column/file, or the authors' plus file with --minus")
+                    throw InputError("\(kind.rawValue) groups need to know which rows were predicted correctly: give predicted labels (a column or a file), or the authors\' minus file beside the plus file")
                 }
                 let wantCorrect = kind == .correct
                 var byClass: [Int: [Int]] = [:]

@@ -2,12 +2,12 @@ import FileSupport
 import Mining
 
 extension LayerLayout {
-    /// Widths from a `--layers 64,32,16` option; a bad list is an `InputError` (exit code 2).
+    /// Widths from a list like `64,32,16`; a bad list is an `InputError` about `.layers`.
     public static func fromOption(_ text: String) throws -> LayerLayout {
         do {
             return try LayerLayout(parsing: text)
         } catch let error as LayerLayoutError {
-            throw InputError("--layers: \(error.description)")
+            throw InputError(subject: .layers, error.description)
         }
     }
 

@@ -35,7 +35,7 @@ public enum NpzFormat {
                 throw InputError(file: archive.file, "\(labels.count) labels given for \(matrixData.rowCount) activation rows")
             }
         } else {
-            throw InputError(file: archive.file, "no '\(labelsKey)' array in the archive (it holds \(keys(of: archive))) and no --labels file")
+            throw InputError(file: archive.file, subject: .labels, "no '\(labelsKey)' array in the archive (it holds \(keys(of: archive))) and no labels file given")
         }
         var predictions: [Int]? = nil
         if let array = try array(predictionsKey, in: archive) {

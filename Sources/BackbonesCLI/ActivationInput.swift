@@ -24,7 +24,7 @@ struct ActivationOptions: ParsableArguments {
     }
 
     @Option(help: "Input format: rows, csv, npy, npz (default: from the file extension).")
-    var format: String?
+    var format: ActivationFormat?
 
     @Option(help: "The authors' minus file (misclassified rows; --activations is then the plus file).")
     var minus: String?
@@ -63,17 +63,11 @@ struct ActivationOptions: ParsableArguments {
     var quantile: Double?
 
     @Option(help: "Ties in reference/topk: lower (lower neuron id wins, default) or higher (the authors' sort).")
-    var ties: String = TieBreak.lowerIndexFirst.rawValue
+    var ties: TieBreak = .lowerIndexFirst
 
     func validate() throws {
         if weights != nil && network != nil {
             throw ValidationError("give --weights or --network, not both (the network's weights would be ignored)")
-        }
-        if let format, ActivationFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be one of rows, csv, npy, npz; got '\(format)'")
-        }
-        if TieBreak(rawValue: ties) == nil {
-            throw ValidationError("--ties must be lower or higher; got '\(ties)'")
         }
         if threshold != nil && binarize != .threshold { throw ValidationError("--threshold is only used with --binarize threshold") }
         if quantile != nil && binarize != .quantile { throw ValidationError("--quantile is only used with --binarize quantile") }
@@ -92,7 +86,7 @@ struct ActivationOptions: ParsableArguments {
             ("--predictions", predictions != nil), ("--label-column", labelColumn != "label"),
             ("--prediction-column", predictionColumn != nil), ("--weights", weights != nil), ("--network", network != nil),
             ("--binarize", binarize != .reference), ("--k", k != nil), ("--threshold", threshold != nil),
-            ("--quantile", quantile != nil), ("--ties", ties != TieBreak.lowerIndexFirst.rawValue),
+            ("--quantile", quantile != nil), ("--ties", ties != .lowerIndexFirst),
         ]
         return given.filter(\.1).map(\.0)
     }
@@ -105,10 +99,10 @@ struct ActivationOptions: ParsableArguments {
 
     /// The library's description of the input these options give for `activations`.
     func spec(_ activations: String) throws -> ActivationSpec {
-        ActivationSpec(path: activations, format: format.flatMap(ActivationFormat.init(rawValue:)), minusPath: minus,
+        ActivationSpec(path: activations, format: format, minusPath: minus,
                        labelsPath: labels, predictionsPath: predictions, labelColumn: labelColumn,
                        predictionColumn: predictionColumn, layers: try layers.map(LayerLayout.fromOption),
-                       weightsPath: weights, networkPath: network, rule: rule, ties: TieBreak(rawValue: ties)!)
+                       weightsPath: weights, networkPath: network, rule: rule, ties: ties)
     }
 }
 
@@ -139,6 +133,9 @@ struct GroupOptions: ParsableArguments {
         return GroupSelection(kinds: kinds, names: only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
     }
 }
+
+extension ActivationFormat: ExpressibleByArgument {}
+extension TieBreak: ExpressibleByArgument {}
 
 extension LoadedActivations {
     /// Prints the loader's notes and warnings on standard error.

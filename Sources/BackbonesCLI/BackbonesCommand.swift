@@ -12,7 +12,7 @@ struct BackbonesCommand: ParsableCommand {
         discussion: """
         Exit codes: 0 success; 1 a result check failed (e.g. two solvers' proven optima \
         disagree, a selftest case failed); 2 bad input or usage (the message names the file, \
-        line and column where it can).
+        line and column where it can); 3 a solver or the environment failed.
         """,
         subcommands: [
             SolveCommand.self,
@@ -59,7 +59,7 @@ struct ExitStatus {
     /// Nil for errors the argument parser reports itself (usage, help, explicit exit codes).
     init?(_ error: Error) {
         switch error {
-        case let error as InputError: (code, message) = (Self.badInput, error.description)
+        case let error as InputError: (code, message) = (Self.badInput, (error.subject.map { "\($0.flag): " } ?? "") + error.description)
         case let error as ActivationSpec.Conflict: (code, message) = (Self.badInput, error.description)
         case let error as CoreError:
             switch error {
@@ -70,4 +70,10 @@ struct ExitStatus {
         default: return nil
         }
     }
+}
+
+extension InputSubject {
+    /// The option a library input error is about: each subject is named after its flag
+    /// (`labelColumn` is `--label-column`); CLITests check every one is an option of `pareto`.
+    var flag: String { "--" + rawValue.replacing(/[A-Z]/) { "-" + $0.output.lowercased() } }
 }

@@ -22,10 +22,10 @@ struct MineCommand: ParsableCommand {
     var file: String
 
     @Option(name: .customLong("min-support"), help: "Minimum support as a fraction of the transactions, in (0, 1].")
-    var minSupport: String?
+    var minSupport: Double?
 
     @Option(name: .customLong("min-count"), help: "Minimum support as a number of transactions (≥ 1).")
-    var minCount: String?
+    var minCount: Int?
 
     @Option(help: "frequent, closed or maximal.")
     var target: MiningTarget = .maximal
@@ -70,8 +70,9 @@ struct MineCommand: ParsableCommand {
     }
 
     func run() throws {
+        try support.validate()  // an InputError (exit 2); thrown from validate() it would be exit 1
         let layout = try layers.map(LayerLayout.fromOption)
-        let query = MiningQuery(target: target, minimumSupport: try parsedSupport(), minSize: minSize, maxSize: maxSize,
+        let query = MiningQuery(target: target, minimumSupport: support, minSize: minSize, maxSize: maxSize,
                                 layerComplete: layerComplete ? layout : nil)
         let job = MiningJob(file: file, query: query, itemCount: layout?.neuronCount, miner: miner, limit: limit, repeats: `repeat`) {
             Stderr.print("mine: \($0) itemsets so far (\(Int($1)) s)")
@@ -85,23 +86,8 @@ struct MineCommand: ParsableCommand {
         }
     }
 
-    private func parsedSupport() throws -> MinimumSupport {
-        if let minCount {
-            guard let c = Int(minCount) else {
-                throw InputError("--min-count: '\(minCount)' is not a whole number of transactions")
-            }
-            try MinimumSupport.count(c).validate()
-            return .count(c)
-        }
-        let text = minSupport ?? ""
-        guard let f = Double(text) else {
-            throw InputError("--min-support: '\(text)' is not a number; give a fraction in (0, 1], e.g. 0.5")
-        }
-        guard f.isFinite, f > 0, f <= 1 else {
-            throw InputError("--min-support must be a fraction in (0, 1], got \(text); for a number of transactions use --min-count")
-        }
-        return .fraction(f)
-    }
+    /// The support asked for (`validate()` checks exactly one is given, `run()` its range).
+    private var support: MinimumSupport { minCount.map { .count($0) } ?? .fraction(minSupport ?? .nan) }
 }
 
 extension MiningTarget: ExpressibleByArgument {}

@@ -7,11 +7,16 @@ public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// The setting the error is about, when it is one; the message names it in words and a
+    /// front end adds its own name for it (the CLI's flag), so the library knows no flags.
+    public var subject: InputSubject?
 
-    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, _ message: String) {
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, subject: InputSubject? = nil,
+                _ message: String) {
         self.file = file
         self.line = line
         self.column = column
+        self.subject = subject
         self.message = message
     }
 

@@ -77,7 +77,7 @@ public enum LayerLayoutError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .empty: return "layer widths are empty: give at least one width, e.g. --layers 64,32,16"
+        case .empty: return "layer widths are empty: give at least one width, e.g. 64,32,16"
         case let .nonPositiveWidth(l, w): return "layer \(l) has width \(w): widths must be positive"
         case let .widthSumMismatch(sum, cols, widths):
             return "layer widths \(widths.map(String.init).joined(separator: ",")) sum to \(sum) but the activation matrix has \(cols) columns"

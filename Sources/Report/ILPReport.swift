@@ -73,7 +73,7 @@ public enum ILPReport {
     // MARK: reference
 
     public static func modelLine(_ built: ReferenceILPJob.Built) -> String {
-        "model: \(built.reduced ? "reduced (exact, same optimum; --no-reduce for the plain model)" : "plain (--no-reduce)"), \(built.compiled.rowCount) rows, \(built.compiled.columnCount) columns, \(built.compiled.nonzeroCount) non-zeros"
+        "model: \(built.reduced ? "reduced (exact: same optimum as the plain model)" : "plain (not reduced)"), \(built.compiled.rowCount) rows, \(built.compiled.columnCount) columns, \(built.compiled.nonzeroCount) non-zeros"
     }
 
     public static func text(_ results: [ReferenceILPJob.Solved], groups: [String], neurons: Int) -> String {

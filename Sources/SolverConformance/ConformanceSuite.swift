@@ -212,7 +212,7 @@ public enum ConformanceSuite {
     }
 
     static func orlib(_ file: String, _ env: ConformanceEnvironment) throws -> Model {
-        guard let dir = env.orlibDirectory else { throw ConformanceSkip("OR-Library folder not found (give --orlib DIR)") }
+        guard let dir = env.orlibDirectory else { throw ConformanceSkip("OR-Library folder not found (none given, none in the default places)") }
         let path = (dir as NSString).appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: path) else { throw ConformanceSkip("\(path) not found") }
         return try ORLibraryReader.read(path: path)

@@ -32,16 +32,19 @@ import Testing
     }
 
     @Test func missingLabelColumnListsTheHeader() {
-        expectInputError(line: 1, column: nil, "no column named 'label'", "'a', 'b'", "--label-column") {
+        let label = expectInputError(line: 1, column: nil, "no column named 'label'", "'a', 'b'") {
             _ = try parse("a,b\n1,2\n")
         }
-        expectInputError(line: 1, column: nil, "no column named 'pred'", "--prediction-column") {
+        #expect(label?.subject == .labelColumn)
+        let prediction = expectInputError(line: 1, column: nil, "no column named 'pred'") {
             _ = try parse("label,a\n1,2\n", prediction: "pred")
         }
+        #expect(prediction?.subject == .predictionColumn)
     }
 
     @Test func headerlessDataPointsToRowsFormat() {
-        expectInputError(line: 1, column: nil, "looks like data", "--format rows") { _ = try parse("1,0.5,0.25\n2,1,1\n") }
+        let error = expectInputError(line: 1, column: nil, "looks like data", "'rows' format") { _ = try parse("1,0.5,0.25\n2,1,1\n") }
+        #expect(error?.subject == .format)
     }
 
     @Test func duplicateColumn() {

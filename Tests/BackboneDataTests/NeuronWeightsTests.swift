@@ -86,7 +86,8 @@ import Testing
 
     @Test func layerWidthsFromTheOption() throws {
         #expect(try LayerLayout.fromOption("64,32,16").widths == [64, 32, 16])
-        expectInputError(line: nil, column: nil, "--layers", "64,x") { _ = try LayerLayout.fromOption("64,x") }
+        let bad = expectInputError(line: nil, column: nil, "layer widths", "64,x") { _ = try LayerLayout.fromOption("64,x") }
+        #expect(bad?.subject == .layers)
         expectInputError(line: nil, column: nil, "sum to 112", "100 columns") {
             try LayerLayout.fromOption("64,32,16").checkInput(columnCount: 100)
         }

@@ -124,7 +124,8 @@ import Testing
         expectInputError(line: nil, column: nil, "element 1 is 1.5, not an integer") {
             _ = try ActivationSource(path: dir + "/act.npy", labelsPath: dir + "/frac.npy").read()
         }
-        expectInputError(line: nil, column: nil, "--labels") { _ = try ActivationSource(path: dir + "/act.npy").read() }
+        let missing = expectInputError(line: nil, column: nil, "need a labels file") { _ = try ActivationSource(path: dir + "/act.npy").read() }
+        #expect(missing?.subject == .labels)
     }
 
     @Test func npyActivationsMustBeFinite2DFloats() throws {

@@ -148,12 +148,14 @@ import Testing
         w.add("activations", [1, 2], shape: [1, 2])
         w.add("labels", npy: NpyWriter.data(integers: [0]))
         try w.write(to: dir + "/a.npz")
-        expectInputError(line: nil, column: nil, "--labels is for .npy/.npz") {
+        let labels = expectInputError(line: nil, column: nil, "a labels file is for .npy/.npz") {
             _ = try ActivationSource(path: dir + "/rows.txt", labelsPath: dir + "/l.txt").read()
         }
-        expectInputError(line: nil, column: nil, "--minus pairs two row or CSV files") {
+        #expect(labels?.subject == .labels)
+        let minus = expectInputError(line: nil, column: nil, "a minus file pairs two row or CSV files") {
             _ = try ActivationSource(path: dir + "/a.npz", minusPath: dir + "/rows.txt").read()
         }
+        #expect(minus?.subject == .minus)
         expectInputError(line: nil, column: nil, "already has predicted labels") {
             _ = try ActivationSource(path: dir + "/pred.csv", minusPath: dir + "/pred.csv",
                                      csvColumns: .init(label: "label", prediction: "p")).read()

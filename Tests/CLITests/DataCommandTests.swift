@@ -1,3 +1,5 @@
+import BackboneData
+import FileSupport
 import Foundation
 import TestSupport
 import Testing
@@ -68,6 +70,8 @@ import Testing
         (["--min-support", "1.5"], "(0, 1]"),
         (["--min-support", "0"], "(0, 1]"),
         (["--min-count", "0"], "at least 1"),
+        (["--min-support", "nan"], "(0, 1]"),
+        (["--min-count", "1.5"], "'--min-count <min-count>'"),
     ])
     func mineSupportOutsideTheUnitIntervalExitsTwo(_ args: [String], _ fragment: String) throws {
         let dir = TestPaths.temporaryDirectory()
@@ -85,5 +89,22 @@ import Testing
         let out = try runBackbones(["mine", file, "--min-support", "0.5"])
         #expect(out.status == 2)
         #expect(out.stderr.contains("t.dat:2:"), "\(out.stderr)")
+    }
+
+    /// Library errors name the setting (`InputError.subject`), the CLI names the flag: each
+    /// subject is its option of the activation commands, and a message shows it.
+    @Test func inputErrorsNameTheFlag() throws {
+        let help = try runBackbones(["transactions", "--help"]).stdout
+        for subject in InputSubject.allCases {
+            let flag = "--" + subject.rawValue.replacing(/[A-Z]/) { "-" + $0.output.lowercased() }
+            #expect(help.contains(flag + " "), "\(flag) is not an option")
+        }
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let npy = dir.appendingPathComponent("a.npy").path
+        try NpyWriter.data([1, 2, 3, 4], shape: [2, 2]).write(to: URL(fileURLWithPath: npy))
+        let out = try runBackbones(["transactions", "--activations", npy, "--output", dir.appendingPathComponent("t").path])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("backbones: error: --labels: \(npy): .npy activations need a labels file"), "\(out.stderr)")
     }
 }
