@@ -17,7 +17,7 @@ import PackageDescription
 // docs/architecture.md draws it and follows one run from file to report.
 let package = Package(
     name: "Backbones",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "backbones", targets: ["BackbonesCLI"]),
         .library(name: "BackboneCore", targets: ["BackboneCore"]),

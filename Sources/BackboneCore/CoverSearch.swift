@@ -30,14 +30,19 @@ public struct CoverSearch: Sendable {
     public static let version = "branch and bound"
     /// Seconds per point; a point stopped by it carries its incumbent and the tighter of the
     /// root's bound and the split bound of the single-layer fronts (`LayerJoinEngine`).
-    public var timeLimit: Double?
+    public var timeLimit: Double? {
+        get { limits.timeLimit }
+        set { limits.timeLimit = newValue }
+    }
+    /// The per-point limit, the front's deadline and the run's stop request.
+    public var limits = SweepLimits()
     /// Stop after this budget even if the group is not fully covered (nil: to full coverage).
     public var maxBudget: Int?
     /// Called after each point (for progress lines).
     public var onPoint: (@Sendable (FrontPoint) -> Void)?
 
     public init(timeLimit: Double? = nil, maxBudget: Int? = nil, onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
-        self.timeLimit = timeLimit
+        self.limits = SweepLimits(timeLimit: timeLimit)
         self.maxBudget = maxBudget
         self.onPoint = onPoint
     }
@@ -51,8 +56,9 @@ public struct CoverSearch: Sendable {
         let engine = CoverSearchEngine(group: group, core: model.coreNeurons)
         let clock = ContinuousClock()
         var splitBounds: LayerJoinEngine?
-        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds, onPoint: onPoint)
-        return try sweep.run(groupName: groupName, method: Self.name, version: Self.version) { budget, start in
+        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds, onPoint: onPoint, limits: limits)
+        engine.control = limits.control
+        return try sweep.run(groupName: groupName, method: Self.name, version: Self.version) { budget, start, timeLimit in
             let began = clock.now
             let deadline = timeLimit.map { began.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
             let outcome = engine.solve(budget: budget, incumbent: start.covered, deadline: deadline)
@@ -118,6 +124,8 @@ final class CoverSearchEngine {
     private var improved = false
     private var nodes = 0
     private var deadline: ContinuousClock.Instant?
+    /// The run's stop request, checked with the deadline.
+    var control: RunControl?
     private var stopped = false
     private var rootBound = 0.0
     private let clock = ContinuousClock()
@@ -237,7 +245,7 @@ final class CoverSearchEngine {
         let room = budget - used
         while hi > lo {
             nodes += 1
-            if nodes & 1023 == 1, let deadline, clock.now >= deadline { stopped = true }  // nodes 1, 1025, …
+            if nodes & 1023 == 1, deadline.map({ clock.now >= $0 }) ?? false || control?.isStopRequested == true { stopped = true }  // nodes 1, 1025, …
             if stopped { return }
             for w in 0..<words { newBits[w] = 0 }
             // First pass: the candidates' weight, their new neurons' even shares, the pick.

@@ -86,3 +86,14 @@ public enum CoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension CoverageRule: Codable {
+    public init(from decoder: Decoder) throws {
+        try self.init(share: try decoder.singleValueContainer().decode(Double.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(share)
+    }
+}

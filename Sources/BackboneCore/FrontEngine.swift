@@ -60,18 +60,25 @@ public enum FrontEngine: Sendable {
 
     /// The front of `model`; `options.timeLimit` is the limit per point (the search ignores
     /// the other solver options: it always proves optimality unless stopped by time).
+    /// `deadline` ends the front early (its share of an overall budget), as does a stop
+    /// request on `control`; the front then says why (`ExactFront.stop`).
     public func run(_ model: CoverModel, groupName: String, options: SolverOptions, maxBudget: Int? = nil,
-                    seeds: [[Int]] = [], onPoint: (@Sendable (FrontPoint) -> Void)? = nil) throws -> ExactFront {
+                    seeds: [[Int]] = [], deadline: ContinuousClock.Instant? = nil, control: RunControl? = nil,
+                    onPoint: (@Sendable (FrontPoint) -> Void)? = nil) throws -> ExactFront {
+        let limits = SweepLimits(timeLimit: options.timeLimit, deadline: deadline, control: control)
         switch self {
         case let .ilp(solver):
-            return try FrontSweep(options: options, maxBudget: maxBudget, onPoint: onPoint)
-                .run(model, groupName: groupName, solver: solver, seeds: seeds)
+            var sweep = FrontSweep(options: options, maxBudget: maxBudget, onPoint: onPoint)
+            (sweep.deadline, sweep.control) = (deadline, control)
+            return try sweep.run(model, groupName: groupName, solver: solver, seeds: seeds)
         case .search where model.rule.share == 1:
-            return try CoverSearch(timeLimit: options.timeLimit, maxBudget: maxBudget, onPoint: onPoint)
-                .run(model, groupName: groupName, seeds: seeds)
+            var search = CoverSearch(maxBudget: maxBudget, onPoint: onPoint)
+            search.limits = limits
+            return try search.run(model, groupName: groupName, seeds: seeds)
         case .search:
-            return try LayerJoinSearch(timeLimit: options.timeLimit, maxBudget: maxBudget, onPoint: onPoint)
-                .run(model, groupName: groupName, seeds: seeds)
+            var search = LayerJoinSearch(maxBudget: maxBudget, onPoint: onPoint)
+            search.limits = limits
+            return try search.run(model, groupName: groupName, seeds: seeds)
         }
     }
 }

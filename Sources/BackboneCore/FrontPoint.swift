@@ -61,6 +61,8 @@ public struct ExactFront: Sendable, Equatable {
     public var minimumUsefulSize: Int
     /// One point per budget from `minimumUsefulSize` until everything is covered.
     public var points: [FrontPoint]
+    /// Why the front ended before full coverage, when a stop request or the time budget ended it.
+    public var stop: FrontStop?
 
     public init(groupName: String, rule: CoverageRule, solver: String, solverVersion: String, instanceCount: Int,
                 distinctTransactions: Int, minimumUsefulSize: Int, points: [FrontPoint]) {
@@ -112,3 +114,7 @@ public struct ExactFront: Sendable, Equatable {
         return points.first { $0.covered >= covered }?.budget
     }
 }
+
+// Codable for the run checkpoint (`FrontCheckpoint`): a front read back is equal to the one written.
+extension FrontPoint: Codable {}
+extension ExactFront: Codable {}

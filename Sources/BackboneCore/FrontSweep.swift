@@ -17,6 +17,9 @@ public struct FrontSweep: Sendable {
     /// Stop after this budget even if the group is not fully covered (nil: sweep to full
     /// coverage). A capped front is a prefix of the full one; callers say so.
     public var maxBudget: Int?
+    /// The front's deadline and the run's stop request (the per-point limit is `options.timeLimit`).
+    public var deadline: ContinuousClock.Instant?
+    public var control: RunControl?
 
     public init(options: SolverOptions = SolverOptions(), maxBudget: Int? = nil,
                 onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
@@ -50,11 +53,13 @@ public struct FrontSweep: Sendable {
         let group = model.group
         guard group.instanceCount > 0 else { throw CoreError.emptyGroup(groupName) }
         var splitBounds: LayerJoinEngine?
-        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds + Self.singleInstanceBackbones(model), onPoint: onPoint)
-        return try sweep.run(groupName: groupName, method: solver.name, version: solver.version) { budget, start in
+        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds + Self.singleInstanceBackbones(model), onPoint: onPoint,
+                                limits: SweepLimits(timeLimit: options.timeLimit, deadline: deadline, control: control))
+        return try sweep.run(groupName: groupName, method: solver.name, version: solver.version) { budget, start, timeLimit in
             let compiled = try model.maxCoverage(budget: budget).compile()
             var opts = options
             opts.initialSolution = nil
+            opts.timeLimit = timeLimit
             let result = solver.solve(compiled, options: opts)
             guard result.status == .optimal || result.status == .timeLimit else {
                 throw CoreError.solverFailed("\(solver.name) failed on \(groupName) at budget \(budget): \(result.status.rawValue) \(result.message) [\(result.rawStatus)]")
@@ -76,7 +81,7 @@ public struct FrontSweep: Sendable {
             var bound = Double(covered)
             if !proven {
                 if splitBounds == nil { splitBounds = LayerJoinEngine(group: group, rule: model.rule) }
-                let split = splitBounds!.upperBound(budget: budget, atLeast: covered, timeLimit: options.timeLimit)
+                let split = splitBounds!.upperBound(budget: budget, atLeast: covered, timeLimit: timeLimit)
                 bound = max(Double(covered), min(result.bound ?? Double(split), Double(split)))
             }
             return FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,

@@ -37,6 +37,8 @@ public struct ParetoReport: Sendable, Equatable {
     /// Free-form facts about the run: input file, layers, binarization, solver options.
     public var settings: [(String, String)]
     public var groups: [GroupReport]
+    /// Set when fronts were cut short: `.interrupted` if any was, else `.timeBudget`.
+    public var stop: FrontStop?
 
     public init(settings: [(String, String)], groups: [GroupReport]) {
         self.settings = settings
@@ -44,6 +46,6 @@ public struct ParetoReport: Sendable, Equatable {
     }
 
     public static func == (a: ParetoReport, b: ParetoReport) -> Bool {
-        a.groups == b.groups && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
+        a.groups == b.groups && a.stop == b.stop && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
     }
 }

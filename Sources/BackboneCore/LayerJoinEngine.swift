@@ -89,6 +89,9 @@ final class LayerJoinEngine {
     private var bestPath: [[Int]]
     private var nodes = 0
     private var deadline: ContinuousClock.Instant?
+    /// The run's stop request, checked with the deadline.
+    var control: RunControl?
+    private var nodeLimit = Int.max
     private var stopped = false
     private let clock = ContinuousClock()
 
@@ -172,13 +175,16 @@ final class LayerJoinEngine {
 
     /// The best weight of transactions a backbone of at most `budget` neurons covers;
     /// `incumbent` is a weight known to be reachable.
-    func solve(budget k: Int, incumbent: Int, deadline: ContinuousClock.Instant?) -> Outcome {
+    /// `nodeLimit` stops the search after about that many nodes (at a multiple of 1,024 plus
+    /// one), the same on every machine and load, unlike a deadline.
+    func solve(budget k: Int, incumbent: Int, deadline: ContinuousClock.Instant?, nodeLimit: Int = .max) -> Outcome {
         budget = k
         best = incumbent
         improved = false
         nodes = 0
         stopped = false
         self.deadline = deadline
+        self.nodeLimit = nodeLimit
         var bound = splitBound(budget: k)
         if !stopped, bound > best {
             var start = everyone
@@ -424,7 +430,9 @@ final class LayerJoinEngine {
 
     private func visit(position: Int, size: Int) {
         nodes += 1
-        if nodes & 1023 == 1, let deadline, clock.now >= deadline { stopped = true }
+        if nodes & 1023 == 1, nodes > nodeLimit || deadline.map({ clock.now >= $0 }) ?? false || control?.isStopRequested == true {
+            stopped = true
+        }
         if stopped { return }
         let layer = current
         let room = maximumSize - size

@@ -17,17 +17,23 @@ public struct LayerJoinSearch: Sendable {
     public static let name = "search"
     public static let version = "layer join"
     /// Seconds per point; a point stopped by it carries its incumbent and bound.
-    public var timeLimit: Double?
+    public var timeLimit: Double? {
+        get { limits.timeLimit }
+        set { limits.timeLimit = newValue }
+    }
+    /// The per-point limit, the front's deadline and the run's stop request.
+    public var limits = SweepLimits()
     /// Stop after this budget even if the group is not fully covered (nil: to full coverage).
     public var maxBudget: Int?
     /// Called after each point (for progress lines).
     public var onPoint: (@Sendable (FrontPoint) -> Void)?
-    /// How long a point is searched before a local search improves its incumbent.
-    static let probe = Duration.milliseconds(50)
+    /// How many nodes a point is searched before a local search improves its incumbent (a node
+    /// count, not a time, so that a front is the same on every machine and load; about 50 ms).
+    static let probeNodes = 100_000
     static let localSearchRounds = 8
 
     public init(timeLimit: Double? = nil, maxBudget: Int? = nil, onPoint: (@Sendable (FrontPoint) -> Void)? = nil) {
-        self.timeLimit = timeLimit
+        self.limits = SweepLimits(timeLimit: timeLimit)
         self.maxBudget = maxBudget
         self.onPoint = onPoint
     }
@@ -37,16 +43,16 @@ public struct LayerJoinSearch: Sendable {
         let group = model.group
         let engine = LayerJoinEngine(group: group, rule: model.rule)
         let clock = ContinuousClock()
-        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds, onPoint: onPoint)
-        return try sweep.run(groupName: groupName, method: Self.name, version: Self.version) { budget, given in
+        let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds, onPoint: onPoint, limits: limits)
+        engine.control = limits.control
+        return try sweep.run(groupName: groupName, method: Self.name, version: Self.version) { budget, given, timeLimit in
             let began = clock.now
             var start = given
             let deadline = timeLimit.map { began.advanced(by: .nanoseconds(Int64(($0 * 1e9).rounded()))) }
             // A short probe proves most points; a point it does not gets a local search's
             // incumbent (a higher incumbent cuts more of the tree), then the rest of its time.
-            let probeEnd = began.advanced(by: Self.probe)
-            var outcome = engine.solve(budget: budget, incumbent: start.covered, deadline: deadline.map { min($0, probeEnd) } ?? probeEnd)
-            if outcome.stopped, deadline.map({ clock.now < $0 }) ?? true {
+            var outcome = engine.solve(budget: budget, incumbent: start.covered, deadline: deadline, nodeLimit: Self.probeNodes)
+            if outcome.stopped, deadline.map({ clock.now < $0 }) ?? true, limits.control?.isStopRequested != true {
                 if let found = outcome.backbone, outcome.best > start.covered { start = (found, outcome.best) }
                 let improved = engine.improve(start.backbone, budget: budget, rounds: Self.localSearchRounds)
                 if improved.covered > start.covered { start = improved }

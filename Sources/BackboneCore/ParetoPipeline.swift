@@ -38,6 +38,12 @@ public struct ParetoPipeline: Sendable {
     public var frontMargin: Int?
     /// Progress lines (one per group and point); called from worker threads.
     public var log: (@Sendable (String) -> Void)?
+    /// The run's stop request and overall time budget (shared fairly between the fronts).
+    public var control: RunControl?
+    /// Fronts finished by an earlier run with the same settings (`--resume`): used as they are.
+    public var finished: [FrontKey: ExactFront] = [:]
+    /// Called with each front as soon as it is finished whole (for a checkpoint), from worker threads.
+    public var onFront: (@Sendable (ExactFront) -> Void)?
 
     public init(layout: LayerLayout, rules: [CoverageRule], engines: [FrontEngine], options: SolverOptions, jobs: Int = 2,
                 greedy: Bool = true, frontMargin: Int? = nil, log: (@Sendable (String) -> Void)? = nil) {
@@ -89,23 +95,45 @@ public struct ParetoPipeline: Sendable {
             }
         }
 
-        // 2. Exact fronts: one job per (report, engine), run on `jobs` threads.
-        struct Job: Sendable { let report: Int; let engine: FrontEngine }
-        let jobList = reports.indices.flatMap { r in engines.map { Job(report: r, engine: $0) } }
+        // 2. Exact fronts: one job per (report, engine), run on `jobs` threads; a front an
+        // earlier run finished is taken as it is, the others share the time budget equally.
+        struct Job: Sendable { let report: Int; let engine: FrontEngine; let key: FrontKey }
+        let jobList = reports.indices.flatMap { r in
+            engines.map { Job(report: r, engine: $0, key: FrontKey(group: reports[r].groupName, share: reports[r].rule.share, engine: $0.name)) }
+        }
+        let finished = self.finished
+        let toRun = jobList.map { finished[$0.key] == nil ? 1 : 0 }
+        let remainingFrom = (0...jobList.count).map { toRun[$0...].reduce(0, +) }
         let frozen = reports, groupOf = reportGroup, options = self.options, log = self.log, margin = frontMargin
+        let control = self.control, threads = jobs, onFront = self.onFront
         let fronts = WorkerPool.map(jobList.count, threads: jobs) { index -> ExactFront in
             let job = jobList[index]
+            if let done = finished[job.key] {
+                log?("\(job.key.group) q=\(job.key.share) \(job.key.engine): kept from the earlier run (\(done.points.count) points)")
+                return done
+            }
+            let deadline = control?.jobDeadline(remainingJobs: remainingFrom[index], threads: threads)
             let report = frozen[job.report]
             let group = merged[groupOf[job.report]]
             let model = CoverModel(group: group, rule: report.rule)
             let name = report.groupName, rule = report.rule, engine = job.engine
             let seeds = report.heuristicPoints.map(\.backbone)
             let cap = margin.flatMap { m in report.heuristicPoints.first { $0.method == .reference }.map { max($0.size, model.minimumUsefulSize) + m } }
-            return try engine.run(model, groupName: name, options: options, maxBudget: cap, seeds: seeds) { p in
+            let front = try engine.run(model, groupName: name, options: options, maxBudget: cap, seeds: seeds,
+                                       deadline: deadline, control: control) { p in
                 log?("\(name) \(rule) \(engine.name): K=\(p.budget) covered \(p.covered)/\(group.instanceCount) \(p.status.rawValue)\(p.isProvenOptimal ? "" : " bound \(p.bound.map { Format.fixed($0, 1) } ?? "-")") \(Format.fixed(p.seconds, 2)) s")
             }
+            if front.stop == nil { onFront?(front) }
+            return front
         }
         for (index, job) in jobList.enumerated() { reports[job.report].fronts.append(try fronts[index].get()) }
+        for r in reports.indices {
+            for front in reports[r].fronts {
+                guard let stop = front.stop else { continue }
+                let reason = stop == .interrupted ? "the run was interrupted" : "its share of the time budget ran out"
+                reports[r].notes.append("\(front.solver) front stopped after \(front.points.count) points (\(front.points.last.map { "K = \($0.budget)" } ?? "none finished")): \(reason)")
+            }
+        }
         for r in reports.indices where margin != nil {
             if let last = reports[r].fronts.first?.points.last, last.covered < reports[r].instanceCount {
                 reports[r].notes.append("front capped at size \(last.budget) (heuristic size + \(margin!))")
@@ -121,7 +149,10 @@ public struct ParetoPipeline: Sendable {
                 reports[r].heuristicPoints[p].standing = try Dominance.standing(size: point.size, covered: point.covered, front: front)
             }
         }
-        return ParetoReport(settings: settings, groups: reports)
+        var report = ParetoReport(settings: settings, groups: reports)
+        let stops = Set(reports.flatMap { $0.fronts.compactMap(\.stop) })
+        report.stop = stops.contains(.interrupted) ? .interrupted : stops.first
+        return report
     }
 
     /// Two engines that both prove a point optimal must agree on its coverage.
@@ -141,12 +172,32 @@ extension ParetoPipeline {
         let inputs = loaded.groups.map { GroupInput(name: $0.name, kind: $0.kind, database: loaded.database(of: $0)) }
         var pipeline = self
         if !exact { pipeline.engines = [] }
-        let settings = loaded.description + [
-            ("groups", inputs.map(\.name).joined(separator: ", ")),
+        return try pipeline.run(inputs, settings: settings(loaded, exact: exact))
+    }
+
+    /// The report's settings for `loaded`: what was read, the groups, the shares, what computes
+    /// the fronts and the limit per point (what a resumed run must share with the first).
+    public func settings(_ loaded: LoadedActivations, exact: Bool = true) -> [(String, String)] {
+        loaded.description + [
+            ("groups", loaded.groups.map(\.name).joined(separator: ", ")),
             ("q", rules.map { String($0.share) }.joined(separator: ",")),
             ("solver", exact ? FrontEngine.describe(engines, rules: rules) : "none (heuristics only)"),
             ("time limit per point", options.timeLimit.map { "\($0) s" } ?? "none"),
         ]
-        return try pipeline.run(inputs, settings: settings)
     }
+}
+
+/// Names one front of a run: group, share and engine (`ExactFront.solver`).
+public struct FrontKey: Hashable, Sendable {
+    public var group: String
+    public var share: Double
+    public var engine: String
+
+    public init(group: String, share: Double, engine: String) {
+        self.group = group
+        self.share = share
+        self.engine = engine
+    }
+
+    public init(_ front: ExactFront) { self.init(group: front.groupName, share: front.rule.share, engine: front.solver) }
 }

@@ -1,3 +1,5 @@
+import FileSupport
+
 /// How an activation row becomes a transaction (its set of "activated" neurons).
 public enum BinarizationRule: Sendable, Equatable {
     /// The authors' rule: scale by the neuron weights, then keep the `floor(k · w_l / n)`
@@ -39,4 +41,35 @@ public enum TieBreak: String, Sendable, CaseIterable {
     case lowerIndexFirst = "lower"
     /// The higher neuron id wins: what the authors' `sorted(zip(values, ids), reverse=True)` does.
     case higherIndexFirst = "higher"
+}
+
+extension BinarizationRule {
+    /// The rules by name, as users pick them.
+    public enum Kind: String, Sendable, CaseIterable {
+        case reference, topk, threshold, quantile
+    }
+
+    /// The rule `kind` with its parameter: `k` for reference and topk (default `referenceK`),
+    /// `threshold` and `quantile` for those rules. A parameter the rule does not use, or a
+    /// missing or out-of-range one, is an `InputError` about that parameter.
+    public init(kind: Kind, k: Int?, threshold: Double?, quantile: Double?) throws {
+        let given: [(InputSubject, Bool, Set<Kind>)] = [(.k, k != nil, [.reference, .topk]),
+                                                         (.threshold, threshold != nil, [.threshold]),
+                                                         (.quantile, quantile != nil, [.quantile])]
+        for (subject, present, users) in given where present && !users.contains(kind) {
+            throw InputError(subject: subject, "only the \(users.map(\.rawValue).sorted().joined(separator: " and ")) rule\(users.count > 1 ? "s use" : " uses") it (the rule is \(kind.rawValue))")
+        }
+        switch kind {
+        case .reference, .topk:
+            let k = k ?? Self.referenceK
+            guard k >= 1 else { throw InputError(subject: .k, "k must be at least 1, got \(k)") }
+            self = kind == .reference ? .reference(k: k) : .topK(k)
+        case .threshold:
+            guard let threshold, threshold.isFinite else { throw InputError(subject: .threshold, "the threshold rule needs a finite threshold T") }
+            self = .threshold(threshold)
+        case .quantile:
+            guard let quantile, quantile >= 0, quantile <= 1 else { throw InputError(subject: .quantile, "the quantile rule needs a quantile Q in [0, 1]") }
+            self = .quantile(quantile)
+        }
+    }
 }

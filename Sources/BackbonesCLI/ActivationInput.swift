@@ -19,10 +19,6 @@ struct ActivationInput: ParsableArguments {
 /// How to read and binarize an activation file (everything of `ActivationInput` but the file).
 /// Formats and rules: docs/data.md; which input wins: `ActivationSpec`.
 struct ActivationOptions: ParsableArguments {
-    enum Rule: String, ExpressibleByArgument, CaseIterable {
-        case reference, topk, threshold, quantile
-    }
-
     @Option(help: "Input format: rows, csv, npy, npz (default: from the file extension).")
     var format: ActivationFormat?
 
@@ -51,7 +47,7 @@ struct ActivationOptions: ParsableArguments {
     var network: String?
 
     @Option(help: "Binarization: reference (authors: weighted, floor(k·w_l/n) per layer), topk (k per layer), threshold, quantile.")
-    var binarize: Rule = .reference
+    var binarize: BinarizationRule.Kind = .reference
 
     @Option(help: "k for reference and topk (default 50).")
     var k: Int?
@@ -69,13 +65,6 @@ struct ActivationOptions: ParsableArguments {
         if weights != nil && network != nil {
             throw ValidationError("give --weights or --network, not both (the network's weights would be ignored)")
         }
-        if threshold != nil && binarize != .threshold { throw ValidationError("--threshold is only used with --binarize threshold") }
-        if quantile != nil && binarize != .quantile { throw ValidationError("--quantile is only used with --binarize quantile") }
-        if k != nil && binarize != .reference && binarize != .topk {
-            throw ValidationError("--k is only used with --binarize reference or topk")
-        }
-        if binarize == .threshold && threshold == nil { throw ValidationError("--binarize threshold needs --threshold T") }
-        if binarize == .quantile && quantile == nil { throw ValidationError("--binarize quantile needs --quantile Q (0…1)") }
     }
 
     /// The options given that only make sense with an activation file (those still at their
@@ -91,18 +80,13 @@ struct ActivationOptions: ParsableArguments {
         return given.filter(\.1).map(\.0)
     }
 
-    /// The rule (validated: threshold and quantile have their values).
-    var rule: BinarizationRule {
-        [.reference: .reference(k: k ?? BinarizationRule.referenceK), .topk: .topK(k ?? BinarizationRule.referenceK),
-         .threshold: .threshold(threshold ?? 0), .quantile: .quantile(quantile ?? 0)][binarize]!
-    }
-
     /// The library's description of the input these options give for `activations`.
     func spec(_ activations: String) throws -> ActivationSpec {
         ActivationSpec(path: activations, format: format, minusPath: minus,
                        labelsPath: labels, predictionsPath: predictions, labelColumn: labelColumn,
                        predictionColumn: predictionColumn, layers: try layers.map(LayerLayout.fromOption),
-                       weightsPath: weights, networkPath: network, rule: rule, ties: ties)
+                       weightsPath: weights, networkPath: network,
+                       rule: try BinarizationRule(kind: binarize, k: k, threshold: threshold, quantile: quantile), ties: ties)
     }
 }
 
@@ -135,6 +119,7 @@ struct GroupOptions: ParsableArguments {
 }
 
 extension ActivationFormat: ExpressibleByArgument {}
+extension BinarizationRule.Kind: ExpressibleByArgument {}
 extension TieBreak: ExpressibleByArgument {}
 
 extension LoadedActivations {

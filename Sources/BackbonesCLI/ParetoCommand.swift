@@ -5,6 +5,7 @@ import FileSupport
 import LinearModel
 import Mining
 import Report
+import Workflows
 
 struct ParetoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,25 +46,39 @@ struct ParetoCommand: ParsableCommand {
     @Flag(help: "Heuristics only: skip the exact fronts.")
     var noExact = false
 
-    @Option(help: "Folder for report.json, report.csv, summary.txt and plots/.")
+    @Option(help: "Folder for report.json, report.csv, summary.txt, plots/ and fronts.jsonl (the checkpoint).")
     var output: String
+
+    @Option(help: "Seconds for the whole run, shared equally between the fronts still to compute (default: none).")
+    var timeBudget: Double?
+
+    @Flag(help: "Keep the fronts --output's checkpoint has from an earlier run with the same settings; compute the rest.")
+    var resume = false
 
     func validate() throws {
         _ = try shares()
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let t = timeBudget, !(t > 0 && t <= SolverOptions.largestTimeLimit) { throw ValidationError("--time-budget must be positive seconds") }
     }
 
     func shares() throws -> [CoverageRule] { try CoverageRule.parseShares(q) }
 
     func run() throws {
         let started = ContinuousClock.now
+        let control = RunControl(timeBudget: timeBudget)
+        control.stopOnSignals { Stderr.print("backbones: stopping: the report keeps every finished point (signal again to quit at once)") }
         let loaded = try input.load(selection)
-        let pipeline = ParetoPipeline(layout: loaded.layout, rules: try shares(), engines: FrontEngine.engines(solvers: solver.solvers, method: method),
+        var pipeline = ParetoPipeline(layout: loaded.layout, rules: try shares(), engines: FrontEngine.engines(solvers: solver.solvers, method: method),
                                       options: solverOptions.solverOptions, jobs: jobs, log: Stderr.lineLogger())
-        let report = try pipeline.run(loaded, exact: !noExact)
+        pipeline.control = control
+        let report = try ParetoRun.run(pipeline, on: loaded, exact: !noExact, output: output, resume: resume)
         let written = try ReportWriter.write(report, to: output)
         print(ReportTable.text(report))
         print(ReportTable.overview(report))
         print("wrote \(written.count) files to \(output) in \(Format.fixed((ContinuousClock.now - started).seconds, 1)) s")
+        if let stop = report.stop {
+            Stderr.print("backbones: the fronts were cut short (\(stop.rawValue)): run again with --resume to finish them")
+            if stop == .interrupted { throw ExitCode(130) }
+        }
     }
 }

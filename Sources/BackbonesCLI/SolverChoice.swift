@@ -1,5 +1,6 @@
 import ArgumentParser
 import CBCBackend
+import FileSupport
 import GLPKBackend
 import BackboneCore
 import LinearModel
@@ -19,8 +20,9 @@ enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by every command that solves ILPs.
 struct SolverOptionGroup: ParsableArguments {
-    @Option(help: "Wall-clock time limit per solve, in seconds.")
-    var timeLimit: Double?
+    @Option(parsing: .unconditional, help: "Wall-clock limit per solve (per front point), in seconds, or none (default: \(Format.short(SolverOptions.defaultTimeLimit))).",
+            transform: TimeLimit.parse)
+    var timeLimit: TimeLimit = .perSolveDefault
 
     @Option(help: "Stop at this relative gap (e.g. 0.01); default: prove optimality.")
     var gap: Double?
@@ -32,13 +34,12 @@ struct SolverOptionGroup: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be positive, got \(t)") }
         if let g = gap, !(g >= 0 && g < 1) { throw ValidationError("--gap must be in [0, 1), got \(g)") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     var solverOptions: SolverOptions {
-        SolverOptions(timeLimit: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
+        SolverOptions(timeLimit: timeLimit.seconds, relativeGap: gap, threads: threads, verbose: verbose)
     }
 }
 
@@ -52,4 +53,14 @@ extension FrontEngine.Method {
         the ILP), ilp (the cover ILP with --solver, point by point) or both (each --solver \
         backend's proven points are checked against the search's).
         """
+}
+
+/// `--time-limit SECONDS|none` (`SolverOptions.parseTimeLimit`; default `SolverOptions.defaultTimeLimit`).
+struct TimeLimit: ExpressibleByArgument {
+    var seconds: Double?
+    static let perSolveDefault = TimeLimit(seconds: SolverOptions.defaultTimeLimit)
+    static func parse(_ text: String) throws -> TimeLimit { TimeLimit(seconds: try SolverOptions.parseTimeLimit(text)) }
+    init(seconds: Double?) { self.seconds = seconds }
+    init?(argument: String) { guard let t = try? Self.parse(argument) else { return nil }; self = t }
+    var defaultValueDescription: String { seconds.map { Format.short($0) } ?? "none" }
 }

@@ -15,4 +15,6 @@ public enum InputSubject: String, CaseIterable, Sendable {
     case predictionColumn
     /// The activation file's format.
     case format
+    /// The binarization rule's parameters.
+    case k, threshold, quantile
 }

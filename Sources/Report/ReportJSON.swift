@@ -10,12 +10,14 @@ public enum ReportJSON {
     public static let schema = "backbones.pareto-report/1"
 
     public static func json(_ report: ParetoReport) -> JSON {
-        .object([
+        var fields: [(String, JSON)] = [
             ("schema", .string(schema)),
             // An array of pairs, not an object: settings may repeat a key and their order matters.
             ("settings", .array(report.settings.map { .object([("name", .string($0.0)), ("value", .string($0.1))]) })),
-            ("groups", .array(report.groups.map(json))),
-        ])
+        ]
+        // Only in a report cut short: "interrupted" or "time_budget" (fronts say which, `stop`).
+        if let stop = report.stop { fields.append(("stopped", .string(stop.rawValue))) }
+        return .object(fields + [("groups", .array(report.groups.map(json)))])
     }
 
     /// Indented text with a final newline (what `report.json` holds).
@@ -52,6 +54,7 @@ public enum ReportJSON {
             ("proven_count", .int(front.provenCount)),
             ("pareto_count", .int(flags.filter { $0 }.count)),
             ("total_seconds", .number(front.totalSeconds)),
+        ] + (front.stop.map { [("stop", JSON.string($0.rawValue))] } ?? []) + [
             ("points", .array(zip(front.points, flags).map { json($0, onPareto: $1) })),
         ])
     }

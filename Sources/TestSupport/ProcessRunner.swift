@@ -7,8 +7,10 @@ public struct ProcessOutput: Sendable {
     public let stderr: String
 }
 
-/// Runs a program to completion and captures its output (for end-to-end tests).
-public func runProgram(_ path: String, _ arguments: [String], in directory: URL? = nil) throws -> ProcessOutput {
+/// Runs a program to completion and captures its output (for end-to-end tests); with
+/// `interruptAfter`, sends it SIGINT that many seconds after the start if it is still running.
+public func runProgram(_ path: String, _ arguments: [String], in directory: URL? = nil,
+                       interruptAfter: Double? = nil) throws -> ProcessOutput {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -17,6 +19,12 @@ public func runProgram(_ path: String, _ arguments: [String], in directory: URL?
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let interruptAfter {
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) { [process] in
+            if process.isRunning { kill(pid, SIGINT) }
+        }
+    }
     // Read both pipes concurrently so a full pipe cannot block the child.
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
@@ -31,6 +39,6 @@ public func runProgram(_ path: String, _ arguments: [String], in directory: URL?
 }
 
 /// Runs the built `backbones` tool.
-public func runBackbones(_ arguments: [String], in directory: URL? = nil) throws -> ProcessOutput {
-    try runProgram(TestPaths.executable.path, arguments, in: directory ?? TestPaths.packageRoot)
+public func runBackbones(_ arguments: [String], in directory: URL? = nil, interruptAfter: Double? = nil) throws -> ProcessOutput {
+    try runProgram(TestPaths.executable.path, arguments, in: directory ?? TestPaths.packageRoot, interruptAfter: interruptAfter)
 }
