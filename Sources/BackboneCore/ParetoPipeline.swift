@@ -106,10 +106,12 @@ public struct ParetoPipeline: Sendable {
         let remainingFrom = (0...jobList.count).map { toRun[$0...].reduce(0, +) }
         let frozen = reports, groupOf = reportGroup, options = self.options, log = self.log, margin = frontMargin
         let control = self.control, threads = jobs, onFront = self.onFront
+        let progress = FrontProgress(total: jobList.count, toCompute: remainingFrom[0], threads: jobs)
         let fronts = WorkerPool.map(jobList.count, threads: jobs) { index -> ExactFront in
             let job = jobList[index]
             if let done = finished[job.key] {
                 log?("\(job.key.group) q=\(job.key.share) \(job.key.engine): kept from the earlier run (\(done.points.count) points)")
+                log?(progress.finished(done, computed: false))
                 return done
             }
             let deadline = control?.jobDeadline(remainingJobs: remainingFrom[index], threads: threads)
@@ -124,6 +126,7 @@ public struct ParetoPipeline: Sendable {
                 log?("\(name) \(rule) \(engine.name): K=\(p.budget) covered \(p.covered)/\(group.instanceCount) \(p.status.rawValue)\(p.isProvenOptimal ? "" : " bound \(p.bound.map { Format.fixed($0, 1) } ?? "-")") \(Format.fixed(p.seconds, 2)) s")
             }
             if front.stop == nil { onFront?(front) }
+            log?(progress.finished(front, computed: true))
             return front
         }
         for (index, job) in jobList.enumerated() { reports[job.report].fronts.append(try fronts[index].get()) }
