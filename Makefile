@@ -27,7 +27,7 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) repro-check
 
 # The paper's experiments (paper-repro/README.md). repro: every fold of every case into

@@ -193,9 +193,13 @@ public struct GroupSelection: Sendable, Equatable {
         case empty
     }
 
-    /// The non-empty groups asked for, in a stable order, and notes about empty ones.
+    /// The non-empty groups asked for, in a stable order, and notes about empty ones. A name
+    /// picks its group whatever `kinds` says (`misclassified:3` adds the misclassified kind).
     public func select(from matrix: ActivationMatrix, file: String) throws -> (groups: [Group], notes: [String]) {
-        let kinds = self.kinds ?? Grouping.availableKinds(for: matrix)
+        var kinds = self.kinds ?? Grouping.availableKinds(for: matrix)
+        for name in names ?? [] {
+            if let kind = Group.Kind(rawValue: String(name.prefix { $0 != ":" })), !kinds.contains(kind) { kinds.append(kind) }
+        }
         let grouping = try Grouping(matrix: matrix, kinds: kinds)
         let notes = grouping.emptyGroups.map { "note: group \($0) has no instances: skipped" }
         var selected = grouping.groups

@@ -1,3 +1,4 @@
+import FileSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,6 +15,7 @@ struct MappedFile {
     init?(path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
+        InputFiles.note(path)
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }

@@ -97,7 +97,7 @@ struct GroupOptions: ParsableArguments {
     @Option(help: "Groups: correct, misclassified, confusion, class or all (comma-separated).")
     var groups: String = GroupOptions.defaultGroups
 
-    @Option(help: "Only these groups, by name (comma-separated, e.g. correct:3,confusion:3->5).")
+    @Option(help: "Only these groups, by name, of any kind (comma-separated, e.g. correct:3,confusion:3->5).")
     var only: String?
 
     func validate() throws { _ = try kinds() }

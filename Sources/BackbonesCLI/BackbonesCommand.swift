@@ -14,6 +14,7 @@ struct BackbonesCommand: ParsableCommand {
         disagree, a selftest case failed); 2 bad input or usage (the message names the file, \
         line and column where it can); 3 a solver or the environment failed.
         """,
+        version: "backbones 0.9.0",
         subcommands: [
             SolveCommand.self,
             SelftestCommand.self,
@@ -38,7 +39,9 @@ struct BackbonesCommand: ParsableCommand {
                 Foundation.exit(status.code)
             }
             if exitCode(for: error) == .validationFailure {
-                Stderr.print(fullMessage(for: error))
+                // One prefix for every error; the usage line follows as a hint.
+                let usage = fullMessage(for: error).split(separator: "\n").first { $0.hasPrefix("Usage:") }
+                Stderr.print("backbones: error: \(message(for: error))" + (usage.map { "\n" + $0 } ?? ""))
                 Foundation.exit(ExitStatus.badInput)
             }
             exit(withError: error)

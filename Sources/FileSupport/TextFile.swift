@@ -9,6 +9,7 @@ public enum TextFile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError(file: path, "no such file")
         }
+        InputFiles.note(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read the file (permissions?)")
         }
@@ -24,26 +25,40 @@ public enum TextFile {
         return text
     }
 
-    /// Writes `data` atomically: temporary file beside `path`, then rename.
+    /// Writes `data` atomically: temporary file beside `path`, then rename (`WriteTarget`
+    /// says which targets are refused and keeps an existing file's mode).
     public static func writeAtomically(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))")
-        do {
-            try data.write(to: tmp)
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw InputError(file: path, "cannot write: \(error.localizedDescription)")
-        }
-        if rename(tmp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: tmp)
-            throw InputError(file: path, "cannot write: \(reason)")
-        }
+        try writeAtomically([(data, path)])
     }
 
     /// Writes `text` (UTF-8) atomically.
     public static func writeAtomically(_ text: String, to path: String) throws {
         try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    /// Writes several files so that they appear together: every target is checked and every
+    /// temporary file written before the first rename, so a failure leaves the old files as
+    /// they were, and a reader never pairs a new file of the set with an old one (but in the
+    /// moment of the renames themselves).
+    public static func writeAtomically(_ files: [(Data, String)]) throws {
+        let targets = try files.map { try WriteTarget(path: $0.1) }
+        var temporaries: [String] = []
+        defer { for t in temporaries { unlink(t) } }
+        for ((data, path), target) in zip(files, targets) {
+            let url = URL(fileURLWithPath: path)
+            let tmp = url.deletingLastPathComponent()
+                .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))").path
+            temporaries.append(tmp)
+            do {
+                try data.write(to: URL(fileURLWithPath: tmp))
+            } catch {
+                throw InputError(file: path, "cannot write: \(error.localizedDescription)")
+            }
+            if let mode = target.keptMode { chmod(tmp, mode) }
+        }
+        for (tmp, (_, path)) in zip(temporaries, files) {
+            if rename(tmp, path) != 0 { throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))") }
+        }
+        temporaries.removeAll()
     }
 }

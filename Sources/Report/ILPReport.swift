@@ -10,6 +10,7 @@ public enum ILPReport {
     public static func text(_ results: [CoverILPJob.GroupResult], rule: CoverageRule, goal: CoverILPJob.Goal) -> String {
         var lines: [String] = []
         for g in results {
+            if let note = g.note { lines.append("\(g.group) \(rule): \(note)") }
             for front in g.fronts {
                 lines.append("\(g.group) \(rule) \(front.solver): \(front.points.count) points, \(front.provenCount) proven, \(Format.fixed(front.totalSeconds, 2)) s; Pareto points (size→covered): "
                              + front.paretoPoints.map { "\($0.size)→\($0.covered)\($0.isProvenOptimal ? "" : "?")" }.joined(separator: " "))
@@ -31,6 +32,7 @@ public enum ILPReport {
     public static func json(_ results: [CoverILPJob.GroupResult]) -> JSON {
         var out: [JSON] = []
         for g in results {
+            if let note = g.note { out.append(.object([("group", .string(g.group)), ("instances", .int(g.instances)), ("note", .string(note))])) }
             for front in g.fronts {
                 out.append(.object([("group", .string(g.group)), ("solver", .string(front.solver)),
                                     ("points", .array(front.points.map(\.json)))]))

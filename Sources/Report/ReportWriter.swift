@@ -4,8 +4,9 @@ import Foundation
 
 /// Writes every report file into one folder (docs/report.md):
 /// `report.json`, `report.csv`, `summary.txt`, `plots/<group>-q<q>.svg`.
-/// Each file is written atomically (temporary file, then rename), so a reader never sees a
-/// half-written report; files from an earlier run that this report does not produce are left alone.
+/// The files are written together (every temporary file first, then the renames), so a reader
+/// never sees a half-written report nor one file of a new run beside another of an old one;
+/// files from an earlier run that this report does not produce are left alone.
 public enum ReportWriter {
     public static let jsonFile = "report.json"
     public static let csvFile = "report.csv"
@@ -30,7 +31,8 @@ public enum ReportWriter {
         for (g, name) in zip(report.groups, plotFileNames(report)) {
             written.append((plots.appendingPathComponent(name).path, ReportSVG.svg(g)))
         }
-        for (path, text) in written { try TextFile.writeAtomically(text, to: path) }
+        // All or nothing: a report.json never sits beside an older run's report.csv.
+        try TextFile.writeAtomically(written.map { (Data($0.1.utf8), $0.0) })
         return written.map(\.0)
     }
 

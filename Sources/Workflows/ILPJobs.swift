@@ -57,6 +57,8 @@ public struct CoverILPJob: Sendable {
         /// One solve per backend (`.budget`, `.coverage`); `target` = instances to cover.
         public var solved: [Solved]
         public var target: Int?
+        /// Why nothing was solved, when the answer is known without a solver.
+        public var note: String?
     }
 
     public var rule: CoverageRule
@@ -100,6 +102,10 @@ public struct CoverILPJob: Sendable {
                 return out
             }
             if case let .coverage(a) = goal { out.target = Self.target(a, of: merged.instanceCount) }
+            if case let .budget(k) = goal, k < cover.minimumUsefulSize {
+                out.note = "nothing is coverable with fewer than \(cover.minimumUsefulSize) neurons (the least any instance needs at \(rule)): at most \(k) neurons cover 0; no solve run"
+                return out
+            }
             out.solved = try backends.solve(model).map { r in
                 let backbone = r.values.map(cover.backbone(from:)) ?? []
                 return Solved(result: r, backbone: backbone, covered: merged.covered(by: backbone, rule: rule))

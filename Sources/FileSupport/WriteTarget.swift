@@ -1,0 +1,50 @@
+import Foundation
+
+/// A file about to be written, checked before anything is: the tool replaces regular files
+/// only — never a symbolic link, FIFO, device or folder (as root, `--output /dev/full` would
+/// otherwise replace the device), never a read-only file, never a file this run read
+/// (`InputFiles`) — and keeps the mode of the file it replaces.
+public struct WriteTarget {
+    public let path: String
+    /// The permission bits of the file replaced (nil for a new file: the umask decides).
+    public let keptMode: mode_t?
+
+    public init(path: String) throws {
+        self.path = path
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            keptMode = nil
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK: throw InputError(file: path, "is a symbolic link: refusing to replace it (give the real path)")
+        case S_IFDIR: throw InputError(file: path, "is a folder, not a file")
+        default: throw InputError(file: path, "is not a regular file (a device, FIFO or socket): refusing to replace it")
+        }
+        if info.st_mode & 0o222 == 0 { throw InputError(file: path, "is read-only: refusing to overwrite it") }
+        if InputFiles.contains(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) {
+            throw InputError(file: path, "is an input of this run: refusing to overwrite it")
+        }
+        keptMode = info.st_mode & 0o7777
+    }
+}
+
+/// The files this process has read (device and inode), so that no output overwrites an input.
+public enum InputFiles {
+    nonisolated(unsafe) private static var read: Set<[UInt64]> = []
+    private static let lock = NSLock()
+
+    /// Records `path` as an input (readers call it when they open a file).
+    public static func note(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        lock.lock(); defer { lock.unlock() }
+        read.insert([UInt64(info.st_dev), UInt64(info.st_ino)])
+    }
+
+    static func contains(device: UInt64, inode: UInt64) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return read.contains([device, inode])
+    }
+}
