@@ -97,7 +97,7 @@ struct ILPCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load(selection)
-        let backends = Backends(solvers: solver.solvers, options: solverOptions.solverOptions, progress: ProgressTicker.callback())
+        let backends = Backends(solvers: solver.solvers, options: solverOptions.solverOptions, progress: ProgressTicker.callback { Stderr.print($0) })
         switch model {
         case .cover:
             let goal: CoverILPJob.Goal = budget.map { .budget($0) } ?? alpha.map { .coverage($0) } ?? .front

@@ -45,7 +45,7 @@ struct SolveCommand: ParsableCommand {
     func run() throws {
         let model = try ModelFile.read(path: file, format: format)
         try model.export(lp: writeLp, mps: writeMps)
-        let results = Backends(solvers: solver.solvers, options: solverOptions.solverOptions, progress: ProgressTicker.callback())
+        let results = Backends(solvers: solver.solvers, options: solverOptions.solverOptions, progress: ProgressTicker.callback { Stderr.print($0) })
             .solveEach(model)
         if json {
             print(SolveReport.json(results, model, showValues: showValues).serialized(pretty: true))
