@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/backbones
 DEBIAN_PACKAGES := libglpk-dev coinor-libcbc-dev zlib1g-dev glpk-utils coinor-cbc pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo selftest clean bench bench-quick bench-mining bench-shares repro repro-quick repro-check
+.PHONY: deps build test demo selftest clean bench bench-quick bench-mining bench-shares repro repro-quick repro-check fuzz fuzz-quick
 
 # Install the Debian packages only when one is missing (apt-get update first).
 deps:
@@ -28,7 +28,16 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+	$(MAKE) fuzz-quick
 	$(MAKE) repro-check
+
+# Mutation fuzzing of every reader through the command line (fuzz/fuzz.py, seeded; a failing
+# input is kept in fuzz/failures/ with its command). fuzz-quick is the short pass `make test`
+# runs on the debug build; fuzz a longer one on the release build (a few minutes).
+fuzz-quick:
+	python3 fuzz/fuzz.py --bin .build/debug/backbones --cases 300 --seed 1
+fuzz: build
+	python3 fuzz/fuzz.py --bin $(RELEASE_BIN) --cases 5000 --seed $${FUZZ_SEED:-7}
 
 # The paper's experiments (paper-repro/README.md). repro: every fold of every case into
 # paper-repro/results/ and paper-repro/RESULTS.md; repro-quick: fold 0 of the --quick exports
