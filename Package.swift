@@ -11,6 +11,7 @@ import PackageDescription
 //   Mining                  transaction databases and itemset miners
 //   BackboneData            activation readers, networks, groups, binarization
 //   BackboneCore            cover/reference ILPs, heuristics, Pareto fronts
+//   UnitAnalysis            class-specific/shared units: relevance, rules, ablation
 //   Workflows               whole jobs (fold experiment, ILP jobs, heuristic, exports)
 //   Report                  every serialization: JSON, CSV, terminal tables, SVG
 //   BackbonesCLI            the `backbones` command-line tool (thin commands)
@@ -39,14 +40,15 @@ let package = Package(
         .target(name: "Mining", dependencies: ["FileSupport"]),
         .target(name: "BackboneData", dependencies: ["Mining", "FileSupport", "CZlib"]),
         .target(name: "BackboneCore", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData"]),
-        .target(name: "Workflows", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore"]),
-        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Workflows"]),
+        .target(name: "UnitAnalysis", dependencies: ["FileSupport", "Mining", "BackboneData"]),
+        .target(name: "Workflows", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore", "UnitAnalysis"]),
+        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Workflows", "UnitAnalysis"]),
 
         .executableTarget(
             name: "BackbonesCLI",
             dependencies: [
                 "FileSupport", "LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance",
-                "Mining", "BackboneData", "BackboneCore", "Workflows", "Report",
+                "Mining", "BackboneData", "BackboneCore", "UnitAnalysis", "Workflows", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "BackboneDataTests", dependencies: ["BackboneData", "Mining", "TestSupport"]),
         .testTarget(name: "BackboneCoreTests",
                     dependencies: ["BackboneCore", "GLPKBackend", "CBCBackend", "Mining", "BackboneData", "LinearModel", "TestSupport"]),
+        .testTarget(name: "UnitAnalysisTests", dependencies: ["UnitAnalysis", "BackboneData", "Mining", "FileSupport", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "BackboneCore", "LinearModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI", "BackboneData"]),
     ]
