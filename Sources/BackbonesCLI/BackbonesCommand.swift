@@ -3,6 +3,7 @@ import BackboneCore
 import BackboneData
 import FileSupport
 import Foundation
+import Workflows
 
 @main
 struct BackbonesCommand: ParsableCommand {
@@ -25,6 +26,9 @@ struct BackbonesCommand: ParsableCommand {
             ILPCommand.self,
             ExperimentCommand.self,
             ArtifactsCommand.self,
+            PlanCommand.self,
+            RunJobCommand.self,
+            MergeCommand.self,
         ]
     )
 
@@ -64,6 +68,7 @@ struct ExitStatus {
         switch error {
         case let error as InputError: (code, message) = (Self.badInput, (error.subject.map { "\($0.flag): " } ?? "") + error.description)
         case let error as ActivationSpec.Conflict: (code, message) = (Self.badInput, error.description)
+        case let error as ClusterRun.Unfinished: (code, message) = (Self.checkFailed, error.description)
         case let error as CoreError:
             switch error {
             case .solverDisagreement: (code, message) = (Self.checkFailed, error.description)

@@ -63,14 +63,20 @@ struct ParetoCommand: ParsableCommand {
 
     func shares() throws -> [CoverageRule] { try CoverageRule.parseShares(q) }
 
-    func run() throws {
-        let started = ContinuousClock.now
+    /// The pipeline these options describe for `loaded`, stopped by the first SIGINT/SIGTERM.
+    func pipeline(for loaded: LoadedActivations) throws -> ParetoPipeline {
         let control = RunControl(timeBudget: timeBudget)
         control.stopOnSignals { Stderr.print("backbones: stopping: the report keeps every finished point (signal again to quit at once)") }
-        let loaded = try input.load(selection)
         var pipeline = ParetoPipeline(layout: loaded.layout, rules: try shares(), engines: FrontEngine.engines(solvers: solver.solvers, method: method),
                                       options: solverOptions.solverOptions, jobs: jobs, log: Stderr.lineLogger())
         pipeline.control = control
+        return pipeline
+    }
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let loaded = try input.load(selection)
+        let pipeline = try pipeline(for: loaded)
         let report = try ParetoRun.run(pipeline, on: loaded, exact: !noExact, output: output, resume: resume)
         let written = try ReportWriter.write(report, to: output)
         print(ReportTable.text(report))

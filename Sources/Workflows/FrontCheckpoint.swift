@@ -63,8 +63,14 @@ public final class FrontCheckpoint: @unchecked Sendable {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
+    /// The fronts of the checkpoint at `path`, whatever its settings (a cluster job's: the merge
+    /// checks that every front it needs is there).
+    public static func fronts(at path: String) throws -> [FrontKey: ExactFront] {
+        try read(path: path, expecting: nil).0
+    }
+
     /// The fronts, the text of the whole lines read, and the whole text.
-    private static func read(path: String, expecting header: Header) throws -> ([FrontKey: ExactFront], String, String) {
+    private static func read(path: String, expecting header: Header?) throws -> ([FrontKey: ExactFront], String, String) {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw InputError(file: path, "cannot read the checkpoint: \(error.localizedDescription)")
@@ -74,7 +80,7 @@ public final class FrontCheckpoint: @unchecked Sendable {
         guard let first = lines.first, let found = try? decoder.decode(Header.self, from: Data(first.utf8)), found.schema == schema else {
             throw InputError(file: path, line: 1, "not a fronts checkpoint of this version (\(schema))")
         }
-        if found.settings != header.settings {
+        if let header, found.settings != header.settings {
             let was = Dictionary(found.settings.map { ($0.first ?? "", $0.last ?? "") }, uniquingKeysWith: { a, _ in a })
             let differs = header.settings.first { was[$0[0]] != $0[1] }.map { "\($0[0]) was '\(was[$0[0]] ?? "absent")', now '\($0[1])'" }
                 ?? "the settings differ"
