@@ -18,10 +18,17 @@ public enum Binarizer {
     }
 
     /// The authors' neurons per layer: `floor(k · w_l / n)`. With k = 50: 256,32 → 44,5 and
-    /// 80,60,40,30,20 → 17,13,8,6,4.
+    /// 80,60,40,30,20 → 17,13,8,6,4. A `k` above `n` keeps every layer whole, as `k = n` does
+    /// (the binarizer caps each count at its layer's width anyway), so `k` is capped at `n`
+    /// and the product is taken in double width: no overflow for any `k`.
     public static func referenceCounts(k: Int, widths: [Int]) -> [Int] {
         let n = widths.reduce(0, +)
-        return widths.map { k * $0 / n }  // integer division = floor for non-negative operands
+        guard n > 0 else { return widths.map { _ in 0 } }
+        let k = Swift.min(Swift.max(k, 0), n)
+        return widths.map { w in
+            let product = k.multipliedFullWidth(by: w)  // floor division of non-negative operands
+            return n.dividingFullWidth(product).quotient
+        }
     }
 
     /// Binarizes every row of `matrix`.

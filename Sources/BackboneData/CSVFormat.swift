@@ -136,16 +136,16 @@ public enum CSVFormat {
         let matches = header.indices.filter { header[$0] == name }
         if matches.count > 1 {
             throw InputError(file: file, line: line, column: matches[1] + 1,
-                             "column '\(name)' appears more than once in the header (fields \(matches.map { String($0 + 1) }.joined(separator: ", ")))")
+                             "column '\(InputError.excerpt(name))' appears more than once in the header (fields \(matches.map { String($0 + 1) }.joined(separator: ", ")))")
         }
         if let i = matches.first { return i }
         var decimal = DecimalParser()
         let looksNumeric = header.allSatisfy { if case .value = decimal.parse(Substring($0)) { return true } else { return false } }
-        let listed = header.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 8 ? ", …" : "")
+        let listed = header.prefix(8).map { "'\(InputError.excerpt($0, limit: 40))'" }.joined(separator: ", ") + (header.count > 8 ? ", …" : "")
         let hint = looksNumeric
             ? "the first line looks like data, not a header: headerless 'label v1 … vn' rows are the 'rows' format"
             : "the header has \(listed); name the column to use"
-        throw InputError(file: file, line: line, subject: looksNumeric ? .format : subject, "no column named '\(name)': \(hint)")
+        throw InputError(file: file, line: line, subject: looksNumeric ? .format : subject, "no column named '\(InputError.excerpt(name))': \(hint)")
     }
 
     /// The column names of a CSV file's header (its first non-blank line), read as `read` reads

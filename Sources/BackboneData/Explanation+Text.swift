@@ -9,7 +9,8 @@ extension Explanation {
     /// Parses the three lines. Errors: `InputError` with the file line and the 1-based
     /// character column on that line.
     public static func parse(_ text: String, file: String? = nil) throws -> Explanation {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: split on it too, or CRLF files are one long line.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
         guard lines.count == 3 else {

@@ -5,23 +5,42 @@ import Foundation
 /// zlib's raw deflate streams (no zlib/gzip wrapper), as zip members store them.
 enum Inflate {
     /// Inflates `input` into exactly `expectedSize` bytes; a short or damaged stream is an
-    /// `InputError` naming `file`.
+    /// `InputError` naming `file`. The caller bounds `expectedSize` (`ZipArchive` by the
+    /// member's compressed size): it is allocated up front. zlib counts in 32 bits, so input
+    /// and output are handed over in pieces of at most 1 GiB.
     static func raw(_ input: UnsafeRawBufferPointer, expectedSize: Int, file: String) throws -> Data {
+        guard expectedSize >= 0, expectedSize < Int.max else {
+            throw InputError(file: file, "corrupt zip member: size \(expectedSize)")
+        }
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw InputError(file: file, "zlib could not start inflating")
         }
         defer { inflateEnd(&stream) }
+        let piece = 1 << 30
         // One spare byte: a stream that would inflate past `expectedSize` fills it and is caught.
         var output = Data(count: expectedSize + 1)
-        let status: Int32 = output.withUnsafeMutableBytes { out in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-            stream.avail_in = uInt(input.count)
-            stream.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
-            stream.avail_out = uInt(out.count)
-            return inflate(&stream, Z_FINISH)
+        var consumed = 0, produced = 0
+        var status: Int32 = Z_OK
+        output.withUnsafeMutableBytes { out in
+            let inBase = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
+            let outBase = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
+            while true {
+                let inCount = min(piece, input.count - consumed), outCount = min(piece, out.count - produced)
+                stream.next_in = UnsafeMutablePointer(mutating: inBase.map { $0 + consumed })
+                stream.avail_in = uInt(inCount)
+                stream.next_out = outBase.map { $0 + produced }
+                stream.avail_out = uInt(outCount)
+                let last = consumed + inCount == input.count
+                status = inflate(&stream, last ? Z_FINISH : Z_NO_FLUSH)
+                consumed += inCount - Int(stream.avail_in)
+                produced += outCount - Int(stream.avail_out)
+                // Go on while zlib made progress, wants more, and there is room and input left.
+                let progressed = Int(stream.avail_in) < inCount || Int(stream.avail_out) < outCount
+                guard status == Z_OK || status == Z_BUF_ERROR, progressed, produced < out.count else { break }
+                if status == Z_BUF_ERROR && consumed == input.count { break }
+            }
         }
-        let produced = Int(stream.total_out)
         if produced > expectedSize {
             throw InputError(file: file, "corrupt zip member: inflates to more than the \(expectedSize) bytes the directory says")
         }
@@ -31,7 +50,7 @@ enum Inflate {
             return output
         case Z_STREAM_END:
             throw InputError(file: file, "corrupt zip member: inflated to \(produced) bytes, the directory says \(expectedSize)")
-        case Z_BUF_ERROR:
+        case Z_OK, Z_BUF_ERROR:
             throw InputError(file: file, "truncated deflate data: inflated \(produced) of \(expectedSize) bytes before the input ended")
         default:
             let reason = stream.msg.map { String(cString: $0) } ?? "code \(status)"

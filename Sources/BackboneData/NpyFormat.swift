@@ -119,6 +119,14 @@ public enum NpyFormat {
             guard case .dict(let entries) = literal.value else {
                 throw InputError(file: file, ".npy header is \(literal.typeName), expected a dict with 'descr', 'fortran_order', 'shape'")
             }
+            // NumPy keeps the last of repeated keys; a header that says two things is refused.
+            var keys = Set<String>()
+            for e in entries {
+                guard case .string(let key) = e.key.value else { continue }
+                guard keys.insert(key).inserted else {
+                    throw InputError(file: file, ".npy header has the key '\(InputError.excerpt(key))' twice (header character \(e.key.column)): a corrupt or hand-edited file")
+                }
+            }
             func entry(_ key: String) throws -> PythonLiteral {
                 guard let e = entries.first(where: { $0.key.value == .string(key) }) else {
                     throw InputError(file: file, ".npy header has no '\(key)' key")
@@ -152,7 +160,7 @@ public enum NpyFormat {
 
         static func dtype(_ descr: String, file: String) throws -> (NpyDType, Bool) {
             let chars = Array(descr)
-            let unsupported = InputError(file: file, ".npy dtype '\(descr)' is not supported: use float32 or float64 (<f4, <f8) for activations and an integer type for labels")
+            let unsupported = InputError(file: file, ".npy dtype '\(InputError.excerpt(descr))' is not supported: use float32 or float64 (<f4, <f8) for activations and an integer type for labels")
             guard chars.count >= 3, "<>|=".contains(chars[0]), let size = Int(String(chars[2...])) else { throw unsupported }
             let bigEndian = chars[0] == ">"
             switch (chars[1], size) {

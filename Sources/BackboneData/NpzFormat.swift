@@ -53,7 +53,7 @@ public enum NpzFormat {
 
     static func keys(of archive: ZipArchive) -> String {
         let names = archive.memberNames.map { $0.hasSuffix(".npy") ? String($0.dropLast(4)) : $0 }
-        return names.isEmpty ? "nothing" : names.map { "'\($0)'" }.joined(separator: ", ")
+        return names.isEmpty ? "nothing" : names.prefix(8).map { "'\(InputError.excerpt($0, limit: 40))'" }.joined(separator: ", ") + (names.count > 8 ? ", …" : "")
     }
 
     /// A 1-D integer vector of `rows` entries (a 2-D array with one column is accepted).

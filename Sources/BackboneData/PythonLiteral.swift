@@ -107,7 +107,7 @@ private struct PythonLiteralParser {
             case "False": return PythonLiteral(value: .bool(false), column: column)
             case "None": return PythonLiteral(value: .none, column: column)
             case "": throw error("unexpected '\(c)': expected a value", at: column)
-            case let word: throw error("unexpected '\(word)': expected a value", at: column)
+            case let word: throw error("unexpected '\(InputError.excerpt(word))': expected a value", at: column)
             }
         }
     }
@@ -218,14 +218,14 @@ private struct PythonLiteralParser {
         let isInteger = !token.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
         if isInteger {
             guard let v = Int(token) else {
-                throw error(token.count > 18 ? "integer '\(token)' is too large" : "'\(token)' is not a number", at: start + 1)
+                throw error(token.count > 18 ? "integer '\(InputError.excerpt(token))' is too large" : "'\(InputError.excerpt(token))' is not a number", at: start + 1)
             }
             return .integer(v)
         }
         switch decimal.parse(Substring(token)) {
         case .value(let v): return .float(v)
-        case .notFinite: throw error("'\(token)' is not a finite number", at: start + 1)
-        case .invalid: throw error("'\(token)' is not a number", at: start + 1)
+        case .notFinite: throw error("'\(InputError.excerpt(token))' is not a finite number", at: start + 1)
+        case .invalid: throw error("'\(InputError.excerpt(token))' is not a number", at: start + 1)
         }
     }
 }

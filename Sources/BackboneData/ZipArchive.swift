@@ -33,6 +33,9 @@ public struct ZipArchive: Sendable {
 
     public var memberNames: [String] { members.map(\.name) }
 
+    /// The most a deflate stream can expand (zlib's technical note: 1032:1).
+    static let deflateRatio = 1032
+
     public func member(named name: String) -> Member? { members.first { $0.name == name } }
 
     /// The uncompressed bytes of a member.
@@ -45,7 +48,7 @@ public struct ZipArchive: Sendable {
                 throw InputError(file: location, "corrupt zip: no local file header at offset \(local)")
             }
             let start = local + 30 + Int(try z.u16(local + 26)) + Int(try z.u16(local + 28))
-            guard start + member.compressedSize <= raw.count else {
+            guard start <= raw.count, member.compressedSize <= raw.count - start else {
                 throw InputError(file: location, "truncated zip: the member's \(member.compressedSize) bytes at offset \(start) run past the end of the file (\(raw.count) bytes)")
             }
             let compressed = UnsafeRawBufferPointer(rebasing: raw[start ..< start + member.compressedSize])
@@ -111,8 +114,12 @@ public struct ZipArchive: Sendable {
             directorySize = try z.int64(record + 40)
             directoryOffset = try z.int64(record + 48)
         }
-        guard directoryOffset + directorySize <= eocd else {
+        guard directoryOffset <= eocd, directorySize <= eocd - directoryOffset else {
             throw InputError(file: z.file, "truncated zip archive: the central directory (offset \(directoryOffset), \(directorySize) bytes) lies past the end of the data")
+        }
+        // Each directory entry takes at least 46 bytes.
+        guard entryCount <= directorySize / 46 else {
+            throw InputError(file: z.file, "corrupt zip: \(entryCount) members cannot fit in a central directory of \(directorySize) bytes")
         }
         var members: [Member] = []
         var q = directoryOffset
@@ -145,7 +152,23 @@ public struct ZipArchive: Sendable {
                 e += 4 + size
             }
             if flags & 1 != 0 {
-                throw InputError(file: z.file, "zip member '\(name)' is encrypted: not supported")
+                throw InputError(file: z.file, "zip member '\(InputError.excerpt(name))' is encrypted: not supported")
+            }
+            // Sizes and offsets are bounded by the file itself: a member's data lies inside the
+            // archive, and deflate expands at most 1032-fold (zlib's limit), so a corrupt size
+            // is an error here, not an allocation or an overflow later.
+            let location = "\(z.file)[\(InputError.excerpt(name))]"
+            guard offset < z.raw.count else {
+                throw InputError(file: location, "corrupt zip: the member starts at offset \(offset), past the end of the file (\(z.raw.count) bytes)")
+            }
+            guard compressed <= z.raw.count - offset else {
+                throw InputError(file: location, "corrupt zip: the member's \(compressed) compressed bytes at offset \(offset) run past the end of the file (\(z.raw.count) bytes)")
+            }
+            let largest = method == 8 ? compressed.multipliedReportingOverflow(by: Self.deflateRatio).partialValue &+ 64 : compressed
+            guard uncompressed <= largest || (method != 0 && method != 8) else {
+                throw InputError(file: location, method == 0
+                                 ? "corrupt zip: a stored member of \(compressed) bytes says it holds \(uncompressed)"
+                                 : "corrupt zip: \(compressed) deflated bytes cannot hold the \(uncompressed) bytes the directory says (deflate expands at most \(Self.deflateRatio)-fold)")
             }
             members.append(Member(name: name, method: method, flags: flags, crc32: crc,
                                   compressedSize: compressed, uncompressedSize: uncompressed,
@@ -162,8 +185,8 @@ private struct ZipBytes {
     let file: String
 
     func check(_ offset: Int, _ n: Int) throws {
-        guard offset >= 0, n >= 0, offset + n <= raw.count else {
-            throw InputError(file: file, "truncated zip archive: needs bytes \(offset)..<\(offset + n) but the file has \(raw.count)")
+        guard offset >= 0, n >= 0, offset <= raw.count, n <= raw.count - offset else {
+            throw InputError(file: file, "truncated zip archive: needs \(n) bytes at offset \(offset) but the file has \(raw.count)")
         }
     }
     func u16(_ o: Int) throws -> UInt16 { try check(o, 2); return UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt16.self)) }

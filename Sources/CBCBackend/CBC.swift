@@ -42,6 +42,17 @@ public struct CBC: ILPSolver {
         CBC.lock.lock()
         defer { CBC.lock.unlock() }
         let clock = ContinuousClock.now
+        let (claim, relaxationInfeasible) = run(model, options: options)
+        // CBC calls some unbounded models infeasible and some infeasible ones unbounded.
+        var result = StatusCheck.settle(claim, model: model, options: options, started: clock,
+                                        relaxationInfeasible: relaxationInfeasible, checkInfeasible: true) { m, o in run(m, options: o).0 }
+        result.seconds = clock.duration(to: .now).seconds
+        return result
+    }
+
+    /// One CBC run; also whether CBC proved the root relaxation primal infeasible.
+    private func run(_ model: CompiledModel, options: SolverOptions) -> (SolveResult, relaxationInfeasible: Bool) {
+        let clock = ContinuousClock.now
         let cbc = C.Cbc_newModel()!
         defer { C.Cbc_deleteModel(cbc) }
 
@@ -57,12 +68,13 @@ public struct CBC: ILPSolver {
         C.Cbc_setObjSense(cbc, model.sense == .minimize ? 1 : -1)
 
         C.Cbc_setLogLevel(cbc, options.verbose ? 1 : 0)
-        if let limit = options.timeLimit {
+        if let limit = options.effectiveTimeLimit {  // an infinite limit is no limit
             C.Cbc_setParameter(cbc, "timeMode", "elapsed")
-            C.Cbc_setMaximumSeconds(cbc, max(0, limit))
+            C.Cbc_setMaximumSeconds(cbc, limit)
         }
         if let gap = options.relativeGap { C.Cbc_setAllowableFractionGap(cbc, gap) }
-        if options.threads > 1 { C.Cbc_setParameter(cbc, "threads", String(options.threads)) }
+        let threads = min(max(1, options.threads), SolverOptions.largestThreadCount)
+        if threads > 1 { C.Cbc_setParameter(cbc, "threads", String(threads)) }
         if let initial = options.initialSolution, initial.count == model.columnCount {
             let integral = (0..<model.columnCount).filter { model.kinds[$0].isIntegral }
             C.Cbc_setMIPStartI(cbc, Int32(integral.count), integral.map { Int32($0) }, integral.map { initial[$0] })
@@ -74,12 +86,17 @@ public struct CBC: ILPSolver {
 
         _ = C.Cbc_solve(cbc)
         let seconds = clock.duration(to: .now).seconds
-        return readResult(cbc, model: model, seconds: seconds)
+        return (readResult(cbc, model: model, seconds: seconds), C.Cbc_isInitialSolveProvenPrimalInfeasible(cbc) != 0)
     }
 
     private func readResult(_ cbc: UnsafeMutableRawPointer, model: CompiledModel, seconds: Double) -> SolveResult {
         let status = C.Cbc_status(cbc), secondary = C.Cbc_secondaryStatus(cbc)
-        let raw = "status=\(status) secondary=\(secondary)"
+        var raw = "status=\(status) secondary=\(secondary)"
+        for (flag, set) in [("proven_optimal", C.Cbc_isProvenOptimal(cbc)), ("proven_infeasible", C.Cbc_isProvenInfeasible(cbc)),
+                            ("continuous_unbounded", C.Cbc_isContinuousUnbounded(cbc)),
+                            ("relaxation_infeasible", C.Cbc_isInitialSolveProvenPrimalInfeasible(cbc))] where set != 0 {
+            raw += " " + flag
+        }
         var result = SolveResult(status: .error, seconds: seconds, solver: name, version: version, rawStatus: raw)
         if let best = C.Cbc_bestSolution(cbc) {
             let values = Array(UnsafeBufferPointer(start: best, count: model.columnCount))
@@ -87,6 +104,14 @@ public struct CBC: ILPSolver {
             if model.maxViolation(of: values) <= 1e-6 {
                 result.values = values
                 result.objective = C.Cbc_getObjValue(cbc) + model.objectiveOffset
+            }
+        } else if model.integerCount == 0, C.Cbc_isProvenOptimal(cbc) != 0, let solution = C.Cbc_getColSolution(cbc) {
+            // A model without integer columns is solved as an LP (CbcMain1 never branches): no
+            // "best solution" and status -1, but the LP's proven optimum is the answer.
+            let values = Array(UnsafeBufferPointer(start: solution, count: model.columnCount))
+            if model.maxViolation(of: values) <= 1e-6 {
+                result.values = values
+                result.objective = model.objective(of: values)
             }
         }
         let bound = C.Cbc_getBestPossibleObjValue(cbc)

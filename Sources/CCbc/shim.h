@@ -19,7 +19,7 @@
     X(Cbc_setAllowableFractionGap) X(Cbc_setMIPStartI) X(Cbc_solve) X(Cbc_status) \
     X(Cbc_secondaryStatus) X(Cbc_bestSolution) X(Cbc_getObjValue) X(Cbc_getBestPossibleObjValue) \
     X(Cbc_isProvenOptimal) X(Cbc_isProvenInfeasible) X(Cbc_isContinuousUnbounded) \
-    X(Cbc_isSecondsLimitReached)
+    X(Cbc_isSecondsLimitReached) X(Cbc_getColSolution) X(Cbc_isInitialSolveProvenPrimalInfeasible)
 
 typedef struct CCbcFunctions {
 #define CCBC_FIELD(name) __typeof__(name) *_Nonnull name;

@@ -51,8 +51,9 @@ public struct GLPK: ILPSolver {
         // inside a node, where GLPK does not look at the clock: on the digits cover models a 1 s
         // limit took 2–7 s and found no incumbent. So: pseudocost without a time limit,
         // Driebeck–Tomlin (which keeps to the limit) with one. All cuts on was 43.8 s on scpa1.
-        iocp.br_tech = options.timeLimit == nil ? GLP_BR_PCH : GLP_BR_DTH
-        if let limit = options.timeLimit { iocp.tm_lim = Int32(clamping: Int((max(0, limit) * 1000).rounded())) }
+        let timeLimit = options.effectiveTimeLimit  // an infinite limit is no limit
+        iocp.br_tech = timeLimit == nil ? GLP_BR_PCH : GLP_BR_DTH
+        if let limit = timeLimit { iocp.tm_lim = SolverOptions.milliseconds(limit) }
         if let gap = options.relativeGap { iocp.mip_gap = gap }
 
         // The callback records the best bound and injects a warm start.
@@ -78,16 +79,20 @@ public struct GLPK: ILPSolver {
             var smcp = glp_smcp()
             C.glp_init_smcp(&smcp)
             smcp.msg_lev = iocp.msg_lev
-            if let limit = options.timeLimit { smcp.tm_lim = iocp.tm_lim; _ = limit }
+            if timeLimit != nil { smcp.tm_lim = iocp.tm_lim }
             rootCode = C.glp_simplex(lp, &smcp)
         } else {
             context.start = nil
         }
 
         let code = rootCode == 0 ? withExtendedLifetime(context) { C.glp_intopt(lp, &iocp) } : rootCode
-        let seconds = clock.duration(to: .now).seconds
-        return readResult(lp, model: model, code: code, context: context, seconds: seconds,
-                          rootFailed: rootCode != 0)
+        let claim = readResult(lp, model: model, code: code, context: context, seconds: clock.duration(to: .now).seconds,
+                               rootFailed: rootCode != 0)
+        // GLPK says "unbounded" when the relaxation is, even if no integer point exists.
+        var result = StatusCheck.settle(claim, model: model, options: options, started: clock,
+                                        relaxationInfeasible: false, checkInfeasible: false) { m, o in solve(m, options: o) }
+        result.seconds = clock.duration(to: .now).seconds
+        return result
     }
 
     private func load(_ model: CompiledModel, into lp: OpaquePointer) {

@@ -1,8 +1,10 @@
 /// A validated model in column-compressed form: what backends load in one call.
 ///
 /// Compiling checks everything a C solver would abort on (GLPK ends the process on invalid
-/// input): finite coefficients, no NaN bounds, lower ≤ upper, indices in range. Repeated
-/// coefficients of one variable in one row are summed; zero coefficients are dropped.
+/// input) or answer wrongly for: finite coefficients, no NaN bounds, lower ≤ upper, indices in
+/// range, and data within `Model.Limits` (badly scaled data is refused; bounds of magnitude
+/// ≥ 1e30 mean infinity). Repeated coefficients of one variable in one row are summed; zero
+/// coefficients are dropped.
 public struct CompiledModel: Sendable, Equatable {
     public let name: String
     public let sense: ObjectiveSense
@@ -64,28 +66,70 @@ public struct ModelError: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 extension Model {
+    /// The numbers a model may hold (docs/solvers.md, "Data limits"). GLPK and CBC abort the
+    /// process (CLP asserts |cost| < 1e25 and |bounds| < 1e100; GLPK's scaling fails on a
+    /// coefficient of 1e200 or 1e-200) or answer wrongly (CBC calls feasible models with 1e30
+    /// in them infeasible; GLPK "proves" a non-optimal point when costs span more than about
+    /// ten orders of magnitude) on badly scaled data, so `compile` refuses it before any
+    /// backend sees it.
+    public enum Limits {
+        /// A bound or right-hand side of this magnitude or more means infinity (the convention
+        /// of CPLEX's and COIN-OR's LP and MPS files, which write 1e30 for "no bound").
+        public static let infinity = 1e30
+        /// Every finite coefficient, cost, bound, right-hand side and the objective offset must
+        /// be smaller than this in magnitude (integers up to it are exact in a double).
+        public static let largest = 1e15
+        /// A non-zero constraint coefficient must be at least this in magnitude.
+        public static let smallestCoefficient = 1e-15
+        /// The largest over the smallest non-zero |cost| must be below this.
+        public static let costRange = 1e9
+    }
+
+    /// `x` with the infinity convention applied: ±infinity when |x| ≥ `Limits.infinity`.
+    static func boundValue(_ x: Double) -> Double {
+        x >= Limits.infinity ? .infinity : (x <= -Limits.infinity ? -.infinity : x)
+    }
+
     /// Validates the model and builds its column-compressed matrix.
     public func compile() throws -> CompiledModel {
         let n = variables.count
         var columnNames: [String] = []
         columnNames.reserveCapacity(n)
         var kinds: [VariableKind] = [], lower: [Double] = [], upper: [Double] = [], cost: [Double] = []
+        let refused = "badly scaled: finite coefficients, costs, bounds and right-hand sides must be below 1e15 in magnitude (bounds of 1e30 or more mean infinity; docs/solvers.md)"
+        func checkFinite(_ x: Double, _ what: @autoclosure () -> String) throws {
+            if x.isFinite, abs(x) >= Limits.largest { throw ModelError("\(what()) is \(x): \(refused)") }
+        }
+        /// The bounds of `what` (a variable or a row) with the infinity convention applied, checked.
+        func bounds(_ lower: Double, _ upper: Double, of what: String, unsatisfiable: String) throws -> (Double, Double) {
+            guard !lower.isNaN, !upper.isNaN else { throw ModelError("\(what) has a NaN bound") }
+            let lo = Self.boundValue(lower), up = Self.boundValue(upper)
+            try checkFinite(lo, "the lower bound of \(what)")
+            try checkFinite(up, "the upper bound of \(what)")
+            guard lo <= up else { throw ModelError("\(what) has lower bound \(lower) > upper bound \(upper)") }
+            guard lo < .infinity, up > -.infinity else {
+                let converted = lower.isFinite != lo.isFinite || upper.isFinite != up.isFinite
+                throw ModelError("\(what) \(unsatisfiable) [\(lower), \(upper)]" + (converted ? " (bounds of 1e30 or more mean infinity)" : ""))
+            }
+            return (lo, up)
+        }
         for (j, v) in variables.enumerated() {
             let label = v.name ?? "x\(j + 1)"
-            guard !v.lower.isNaN, !v.upper.isNaN else { throw ModelError("variable \(label) has a NaN bound") }
-            guard v.lower <= v.upper else { throw ModelError("variable \(label) has lower bound \(v.lower) > upper bound \(v.upper)") }
-            guard v.lower < .infinity, v.upper > -.infinity else { throw ModelError("variable \(label) has an empty domain [\(v.lower), \(v.upper)]") }
+            let (lo, up) = try bounds(v.lower, v.upper, of: "variable \(label)", unsatisfiable: "has an empty domain")
             guard v.cost.isFinite else { throw ModelError("variable \(label) has a non-finite objective coefficient \(v.cost)") }
-            if v.kind.isIntegral, v.lower.rounded(.up) > v.upper.rounded(.down) {
+            try checkFinite(v.cost, "the objective coefficient of variable \(label)")
+            if v.kind.isIntegral, lo.rounded(.up) > up.rounded(.down) {
                 throw ModelError("integer variable \(label) has no integer in [\(v.lower), \(v.upper)]")
             }
             columnNames.append(label)
             kinds.append(v.kind)
-            lower.append(v.lower)
-            upper.append(v.upper)
+            lower.append(lo)
+            upper.append(up)
             cost.append(v.cost)
         }
         guard objectiveOffset.isFinite else { throw ModelError("objective offset is not finite") }
+        try checkFinite(objectiveOffset, "the objective offset")
+        try checkCostRange(cost, names: columnNames)
 
         // Count entries per column after merging duplicates within each row.
         var rowLower: [Double] = [], rowUpper: [Double] = [], rowNames: [String] = []
@@ -95,9 +139,7 @@ extension Model {
         var touched: [Int] = []
         for (i, row) in rows.enumerated() {
             let label = row.name ?? "c\(i + 1)"
-            guard !row.lower.isNaN, !row.upper.isNaN else { throw ModelError("row \(label) has a NaN bound") }
-            guard row.lower <= row.upper else { throw ModelError("row \(label) has lower bound \(row.lower) > upper bound \(row.upper)") }
-            guard row.lower < .infinity, row.upper > -.infinity else { throw ModelError("row \(label) can never be satisfied: bounds [\(row.lower), \(row.upper)]") }
+            let (lo, up) = try bounds(row.lower, row.upper, of: "row \(label)", unsatisfiable: "can never be satisfied: bounds")
             for term in row.terms {
                 let j = term.variable.index
                 guard j >= 0, j < n else { throw ModelError("row \(label) refers to variable index \(j), but the model has \(n) variables") }
@@ -107,13 +149,19 @@ extension Model {
             }
             touched.sort()
             for j in touched {
-                if scratch[j] != 0 { triples.append((i, j, scratch[j])) }
+                let a = scratch[j]
+                guard a.isFinite else { throw ModelError("row \(label): the coefficients on \(columnNames[j]) add up to \(a)") }
+                try checkFinite(a, "the coefficient of \(columnNames[j]) in row \(label)")
+                if a != 0, abs(a) < Limits.smallestCoefficient {
+                    throw ModelError("the coefficient of \(columnNames[j]) in row \(label) is \(a): badly scaled: non-zero coefficients must be at least 1e-15 in magnitude (write 0 for none; docs/solvers.md)")
+                }
+                if a != 0 { triples.append((i, j, a)) }
                 scratch[j] = 0
                 isTouched[j] = false
             }
             touched.removeAll(keepingCapacity: true)
-            rowLower.append(row.lower)
-            rowUpper.append(row.upper)
+            rowLower.append(lo)
+            rowUpper.append(up)
             rowNames.append(label)
         }
         try checkUniqueNames(columnNames, kind: "variable")
@@ -135,6 +183,18 @@ extension Model {
                              columnLower: lower, columnUpper: upper, cost: cost,
                              rowLower: rowLower, rowUpper: rowUpper,
                              columnStart: start, rowIndex: rowIndex, value: value)
+    }
+
+    /// Costs must not span `Limits.costRange` or more (GLPK 5.0 returned 4 for a 4-variable
+    /// cover whose optimum is 3 once one cost was 1.5e10 and the others 1 and 2).
+    private func checkCostRange(_ cost: [Double], names: [String]) throws {
+        var smallest: Int?, largest: Int?
+        for (j, c) in cost.enumerated() where c != 0 {
+            if smallest == nil || abs(c) < abs(cost[smallest!]) { smallest = j }
+            if largest == nil || abs(c) > abs(cost[largest!]) { largest = j }
+        }
+        guard let s = smallest, let l = largest, abs(cost[l]) >= abs(cost[s]) * Limits.costRange else { return }
+        throw ModelError("objective coefficients span from \(cost[s]) (\(names[s])) to \(cost[l]) (\(names[l])): badly scaled: the largest non-zero |cost| must be less than 1e9 times the smallest (the solvers' tolerances then hide differences in the small costs; rescale the objective; docs/solvers.md)")
     }
 
     private func checkUniqueNames(_ names: [String], kind: String) throws {

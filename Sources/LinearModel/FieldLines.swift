@@ -19,7 +19,8 @@ struct FieldLines {
     init(text: String, file: String, commentPrefix: Character? = nil) {
         self.file = file
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone would not see CRLF lines.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineEnd) {
             lineNumber += 1
             let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
             if let c = commentPrefix, line.first == c { continue }
@@ -46,8 +47,11 @@ struct FieldLines {
             }
         }
         // A final newline ends the last line; it does not start another.
-        totalLines = text.hasSuffix("\n") ? lineNumber - 1 : lineNumber
+        totalLines = text.last.map(Self.isLineEnd) == true ? lineNumber - 1 : lineNumber
     }
+
+    /// A line ends at `\n` or `\r\n` (one Character in Swift).
+    static func isLineEnd(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
 
     func error(_ field: Field, _ message: String) -> InputError {
         InputError(file: file, line: field.line, column: field.column, message)
@@ -55,7 +59,7 @@ struct FieldLines {
 
     func number(_ field: Field, what: String) throws -> Double {
         guard let value = Double(field.text), value.isFinite || field.text.lowercased().contains("inf") else {
-            throw error(field, "expected a number for \(what), found '\(field.text)'")
+            throw error(field, "expected a number for \(what), found '\(InputError.excerpt(field.text))'")
         }
         return value
     }

@@ -21,6 +21,28 @@ public struct SolverOptions: Sendable, Equatable {
     }
 }
 
+extension SolverOptions {
+    /// The time limit a backend applies: nil (none) when unset, infinite or NaN; never negative.
+    /// Backends that count in integer milliseconds clamp it to their range (`milliseconds`).
+    public var effectiveTimeLimit: Double? {
+        guard let t = timeLimit, t.isFinite else { return nil }
+        return max(0, t)
+    }
+
+    /// `seconds` in whole milliseconds, clamped to `0 ... Int32.max` (about 24.8 days), for
+    /// C libraries that take an `int` (GLPK's `tm_lim`); a non-finite value is the maximum.
+    public static func milliseconds(_ seconds: Double) -> Int32 {
+        let ms = (seconds * 1000).rounded()
+        guard ms.isFinite, ms < Double(Int32.max) else { return ms.isNaN || ms > 0 ? .max : 0 }
+        return ms <= 0 ? 0 : Int32(ms)
+    }
+
+    /// Threads CBC is given: at most 99, because CBC reads `threads` of 100 or more as a mode
+    /// code (the hundreds digit selects deterministic or parallel-cut modes; 200 aborts in
+    /// `CbcModel::parallelCuts`), and at least 1.
+    public static let largestThreadCount = 99
+}
+
 /// An exact MILP backend. Implementations are stateless values: each `solve` creates, uses and
 /// frees its C handles within the call (GLPK's memory belongs to the thread that made it).
 public protocol ILPSolver: Sendable {

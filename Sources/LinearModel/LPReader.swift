@@ -13,6 +13,16 @@ public enum LPReader {
         var p = LPParser(tokens: try LPToken.scan(text, file: file), file: file)
         return try p.parseModel()
     }
+
+    /// Words this reader (or GLPK's or CBC's) treats as keywords wherever a name could stand:
+    /// section headers, `inf`/`infinity`, `free`, and the first words of two-word headers.
+    /// `LPWriter` renames a column or row with one of these names (compared in lower case).
+    public static let reservedWords: Set<String> = [
+        "minimize", "minimise", "minimum", "min", "maximize", "maximise", "maximum", "max",
+        "subject", "such", "st", "s.t.", "st.", "bounds", "bound", "general", "generals", "gen",
+        "integer", "integers", "int", "binary", "binaries", "bin", "end", "inf", "infinity", "free",
+        "semi", "semis", "semi-continuous", "sos", "sos1", "sos2",
+    ]
 }
 
 struct LPToken {
@@ -47,7 +57,7 @@ struct LPToken {
                     }
                 }
                 let s = String(String.UnicodeScalarView(chars[i..<j]))
-                guard let v = Double(s) else { throw InputError(file: file, line: line, column: startColumn, "malformed number '\(s)'") }
+                guard let v = Double(s) else { throw InputError(file: file, line: line, column: startColumn, "malformed number '\(InputError.excerpt(s))'") }
                 tokens.append(LPToken(kind: .number(v), line: line, column: startColumn))
                 advance(j - i)
             } else if c == "<" || c == ">" || c == "=" {
@@ -166,7 +176,9 @@ struct LPParser {
             } else if hadNumber {
                 constant += sign * coefficient
             } else {
-                if sawAny || sawSign { throw error("expected a number or a variable name") }
+                // A label (`name:`) after complete terms ends the expression; the caller decides.
+                let isLabel: Bool = { if case .word? = current?.kind, position + 1 < tokens.count, tokens[position + 1].kind == .colon { return true }; return false }()
+                if (sawAny && !isLabel) || sawSign { throw error("expected a number or a variable name") }
                 break
             }
             sawAny = true
@@ -187,18 +199,40 @@ struct LPParser {
 
     func isInfinity(_ w: String) -> Bool { ["inf", "infinity"].contains(w.lowercased()) }
 
+    /// How a token reads in a message: `'inf'`, `':'`, `number 3`.
+    func describe(_ t: LPToken) -> String {
+        switch t.kind {
+        case let .number(v): return "number \(v)"
+        case let .word(w): return "'\(InputError.excerpt(w))'"
+        case let .op(o): return "'\(o)'"
+        case let .sign(c): return "'\(c)'"
+        case .colon: return "':'"
+        }
+    }
+
     mutating func parseModel() throws -> Model {
         guard let first = sectionKeyword(), first == .objective else {
             throw error("an LP file starts with Minimize or Maximize")
         }
         var section = Section.objective
         var rowCount = 0
+        var objectiveStarted = false
         while section != .end {
-            if let next = sectionKeyword() { section = next; continue }
+            let keywordToken = current
+            if let next = sectionKeyword() {
+                if next == .objective { throw error("a second objective section (an LP file has one Minimize or Maximize)", at: keywordToken) }
+                section = next
+                continue
+            }
             guard let t = current else { break }
+            // Every pass consumes input or throws: a token no rule takes is an error, not a loop.
+            let start = position
             switch section {
             case .objective:
-                _ = label()
+                if label() != nil, objectiveStarted {
+                    throw error("a second name \(describe(t)) in the objective (its one name comes before its first term)", at: t)
+                }
+                objectiveStarted = true
                 let (terms, constant) = try expression()
                 for term in terms { model.setCost(term.variable, model.variables[term.variable.index].cost + term.coefficient) }
                 model.objectiveOffset += constant
@@ -238,6 +272,18 @@ struct LPParser {
                 }
             case .end:
                 break
+            }
+            if position == start {
+                let where_: String
+                switch section {
+                case .objective: where_ = "the objective"
+                case .constraints: where_ = "Subject To"
+                case .bounds: where_ = "Bounds"
+                case .general: where_ = "General"
+                case .binary: where_ = "Binary"
+                case .end: where_ = "End"
+                }
+                throw error("unexpected \(describe(t)) in \(where_)", at: t)
             }
         }
         if section != .end { throw error("missing End") }

@@ -4,12 +4,14 @@
 /// when it has no cost) so none is lost; a ranged row `lo ≤ a·x ≤ up` becomes two rows
 /// (`NAME_lo`, `NAME_up`); rows with no finite bound are left out (they constrain nothing);
 /// binaries whose bounds are not [0, 1] are written as general integers with bounds; a
-/// non-zero objective offset becomes a variable fixed at 1 with that cost.
+/// non-zero objective offset becomes a variable fixed at 1 with that cost. Names that are LP
+/// keywords (`MIN`, `st`, `end`, `inf`, `free`, …: `LPReader.reservedWords`) get a `_`
+/// appended, so `LPReader` (and glpsol and cbc) read the file back as written.
 public enum LPWriter {
     public static func write(_ model: CompiledModel) -> String {
         let columns = NameTable(model.columnNames + (model.objectiveOffset != 0 ? ["objective_offset"] : []),
-                                fallbackPrefix: "x").names
-        let rows = NameTable(model.rowNames, fallbackPrefix: "c").names
+                                fallbackPrefix: "x", reserved: LPReader.reservedWords).names
+        let rows = NameTable(model.rowNames, fallbackPrefix: "c", reserved: LPReader.reservedWords).names
         var out = "\\ Problem: \(model.name)\n"
         out += "\\ \(model.columnCount) columns, \(model.rowCount) rows, \(model.nonzeroCount) non-zeros\n"
         out += model.sense == .minimize ? "Minimize\n" : "Maximize\n"

@@ -17,7 +17,7 @@ public enum MPSReader {
     public static func parse(_ text: String, file: String = "<mps>") throws -> Model {
         let input = FieldLines(text: text, file: file, commentPrefix: "*")
         var model = Model(name: "model")
-        if let first = text.prefix(40).split(separator: "\n").first,
+        if let first = text.prefix(40).split(whereSeparator: FieldLines.isLineEnd).first,
            first.replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("*sense:max") {
             model.sense = .maximize
         }
@@ -39,7 +39,7 @@ public enum MPSReader {
         func rowNumber(_ field: FieldLines.Field) throws -> Int? {
             let name = String(field.text)
             if name == objectiveRow || droppedRows.contains(name) { return nil }
-            guard let i = rowIndex[name] else { throw input.error(field, "unknown row '\(name)' (not declared in ROWS)") }
+            guard let i = rowIndex[name] else { throw input.error(field, "unknown row '\(InputError.excerpt(name))' (not declared in ROWS)") }
             return i
         }
 
@@ -65,7 +65,7 @@ public enum MPSReader {
                     break lines
                 default:
                     if section == "OBJSENSE" && senseExpected { try setSense(head); continue }
-                    throw input.error(head, "unknown section '\(head.text)' (expected NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS or ENDATA)")
+                    throw input.error(head, "unknown section '\(InputError.excerpt(head.text))' (expected NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS or ENDATA)")
                 }
                 continue
             }
@@ -76,12 +76,12 @@ public enum MPSReader {
                 guard fields.count >= 2 else { throw input.error(head, "a ROWS line needs a type (N, L, G, E) and a name") }
                 let type = head.text.uppercased()
                 let name = String(fields[1].text)
-                guard ["N", "L", "G", "E"].contains(type) else { throw input.error(head, "unknown row type '\(head.text)' (expected N, L, G or E)") }
+                guard ["N", "L", "G", "E"].contains(type) else { throw input.error(head, "unknown row type '\(InputError.excerpt(head.text))' (expected N, L, G or E)") }
                 if type == "N" {
                     if objectiveRow == nil { objectiveRow = name } else { droppedRows.insert(name) }
                     continue
                 }
-                guard rowIndex[name] == nil else { throw input.error(fields[1], "row '\(name)' declared twice") }
+                guard rowIndex[name] == nil else { throw input.error(fields[1], "row '\(InputError.excerpt(name))' declared twice") }
                 rowIndex[name] = rows.count
                 rowType.append(Character(type))
                 rows.append(Row(name: name, terms: []))
@@ -90,7 +90,7 @@ public enum MPSReader {
                     switch fields[2].text.uppercased() {
                     case "'INTORG'": integerBlock = true
                     case "'INTEND'": integerBlock = false
-                    default: throw input.error(fields[2], "expected 'INTORG' or 'INTEND', found \(fields[2].text)")
+                    default: throw input.error(fields[2], "expected 'INTORG' or 'INTEND', found \(InputError.excerpt(fields[2].text))")
                     }
                     continue
                 }
@@ -135,7 +135,7 @@ public enum MPSReader {
                 let type = head.text.uppercased()
                 let needsValue = ["UP", "LO", "FX", "LI", "UI"].contains(type)
                 guard needsValue || ["FR", "MI", "PL", "BV"].contains(type) else {
-                    throw input.error(head, "unknown bound type '\(head.text)' (expected UP, LO, FX, FR, MI, PL, BV, LI or UI)")
+                    throw input.error(head, "unknown bound type '\(InputError.excerpt(head.text))' (expected UP, LO, FX, FR, MI, PL, BV, LI or UI)")
                 }
                 // The bound-set name is optional: "UP BND x 4" or "UP x 4"; "BV BND x" or "BV x".
                 let fieldsWithSet = needsValue ? 4 : 3
@@ -145,7 +145,7 @@ public enum MPSReader {
                 let hasSet = fields.count == fieldsWithSet
                 let columnField = hasSet ? fields[2] : fields[1]
                 guard let j = columnIndex[String(columnField.text)] else {
-                    throw input.error(columnField, "unknown column '\(columnField.text)' in BOUNDS")
+                    throw input.error(columnField, "unknown column '\(InputError.excerpt(columnField.text))' in BOUNDS")
                 }
                 var value = 0.0
                 if needsValue {
@@ -205,7 +205,7 @@ public enum MPSReader {
             switch field.text.uppercased() {
             case "MAX", "MAXIMIZE", "MAXIMISE": model.sense = .maximize
             case "MIN", "MINIMIZE", "MINIMISE": model.sense = .minimize
-            default: throw input.error(field, "expected MAX or MIN after OBJSENSE, found '\(field.text)'")
+            default: throw input.error(field, "expected MAX or MIN after OBJSENSE, found '\(InputError.excerpt(field.text))'")
             }
             senseExpected = false
         }

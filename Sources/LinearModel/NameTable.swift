@@ -1,10 +1,12 @@
 /// Names that LP and MPS readers accept: letters, digits and `_ . [ ]`-style punctuation, no
 /// spaces, not starting with a digit, unique. Writers map every model name through this.
+/// A name in `reserved` (compared in lower case: the LP keywords, `LPReader.reservedWords`)
+/// gets a `_` appended, so `MIN` is written `MIN_`.
 struct NameTable {
     private(set) var names: [String] = []
     private var used = Set<String>()
 
-    init(_ raw: [String], fallbackPrefix: String) {
+    init(_ raw: [String], fallbackPrefix: String, reserved: Set<String> = []) {
         for (i, name) in raw.enumerated() {
             var clean = String(name.unicodeScalars.map { s -> Character in
                 let ok = (s.value < 128) && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.[]{}!#$%&()/,;?@'`|~".unicodeScalars.contains(s))
@@ -13,6 +15,7 @@ struct NameTable {
             if clean.isEmpty { clean = "\(fallbackPrefix)\(i + 1)" }
             if let f = clean.first, f.isNumber || f == "." { clean = fallbackPrefix + "_" + clean }
             if clean.count > 200 { clean = String(clean.prefix(200)) }
+            if reserved.contains(clean.lowercased()) { clean += "_" }
             var candidate = clean
             var suffix = 1
             while used.contains(candidate.lowercased()) {

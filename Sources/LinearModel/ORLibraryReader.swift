@@ -23,7 +23,7 @@ public enum ORLibraryReader {
         }
         func integer(_ what: String, in range: ClosedRange<Int>) throws -> Int {
             let field = try next(what)
-            guard let value = Int(field.text) else { throw input.error(field, "expected an integer for \(what), found '\(field.text)'") }
+            guard let value = Int(field.text) else { throw input.error(field, "expected an integer for \(what), found '\(InputError.excerpt(field.text))'") }
             guard range.contains(value) else {
                 throw input.error(field, "\(what) is \(value), outside \(range.lowerBound)...\(range.upperBound)")
             }
@@ -38,7 +38,7 @@ public enum ORLibraryReader {
         for j in 0..<columnCount {
             let field = try next("the cost of column \(j + 1) of \(columnCount)")
             let cost = try input.number(field, what: "the cost of column \(j + 1)")
-            guard cost.isFinite, cost >= 0 else { throw input.error(field, "column cost must be finite and non-negative, found \(field.text)") }
+            guard cost.isFinite, cost >= 0 else { throw input.error(field, "column cost must be finite and non-negative, found \(InputError.excerpt(field.text))") }
             x.append(model.addVariable(name: "x\(j + 1)", kind: .binary, cost: cost))
         }
         for i in 0..<rowCount {

@@ -46,30 +46,52 @@ public struct MiningJob: Sendable {
         self.progress = progress
     }
 
+    /// Without an item count (and so without a layer filter) the file's ids are renumbered
+    /// densely before mining and mapped back after (`TransactionDatabase.RenumberedFIMI`): the
+    /// same itemsets, in the same order, with memory for the ids that occur rather than for
+    /// every id up to the largest. `items` in the result stays the largest id plus one.
     public func run() throws -> Result {
-        let database = try TransactionDatabase.readFIMI(path: file, itemCount: itemCount)
+        let database: TransactionDatabase
+        var ids: [Int]? = nil
+        let items: Int
+        if itemCount == nil && query.layerComplete == nil {
+            let read = try TransactionDatabase.readRenumberedFIMI(path: file)
+            (database, ids, items) = (read.database, read.ids, read.idCount)
+        } else {
+            database = try TransactionDatabase.readFIMI(path: file, itemCount: itemCount)
+            items = database.itemCount
+        }
         let resolved = try query.resolved(for: database)
         var itemsets = ItemsetCollector(itemCount: 0)
         var times: [Double] = []
         while times.count < max(1, repeats) && (times.isEmpty || times.reduce(0, +) < 1) {
             itemsets = ItemsetCollector(itemCount: 0)  // free the previous run's result first
             let start = ContinuousClock.now
-            itemsets = try mineOnce(database, resolved, start: start)
+            itemsets = try mineOnce(database, resolved, ids: ids, itemCount: items, start: start)
             times.append((ContinuousClock.now - start).seconds)
         }
-        return Result(transactions: database.count, items: database.itemCount, resolved: resolved, itemsets: itemsets, times: times)
+        return Result(transactions: database.count, items: items, resolved: resolved, itemsets: itemsets, times: times)
     }
 
-    /// One mining run, the itemsets collected and sorted (the timed work).
-    private func mineOnce(_ database: TransactionDatabase, _ resolved: ResolvedMiningQuery, start: ContinuousClock.Instant) throws -> ItemsetCollector {
-        var collector = ItemsetCollector(itemCount: database.itemCount)
+    /// One mining run, the itemsets collected (with the file's ids: `ids[i]` for item `i` when
+    /// renumbered) and sorted (the timed work).
+    private func mineOnce(_ database: TransactionDatabase, _ resolved: ResolvedMiningQuery, ids: [Int]?, itemCount: Int,
+                          start: ContinuousClock.Instant) throws -> ItemsetCollector {
+        var collector = ItemsetCollector(itemCount: itemCount)
         var lastReport = start
         let target = query.target
+        var original: [Int] = []
         try miner.miner.mine(database, query) { items, s in
             if limit > 0 && collector.count >= limit {
                 throw InputError("more than \(limit) \(target) itemsets at support ≥ \(resolved.minimumSupportCount): raise the minimum support, lower the largest size\(target == .frequent ? ", mine closed or maximal itemsets" : ""), or raise the limit")
             }
-            collector.add(items, support: s)
+            if let ids {
+                original.removeAll(keepingCapacity: true)
+                for i in items { original.append(ids[i]) }
+                original.withUnsafeBufferPointer { collector.add($0, support: s) }
+            } else {
+                collector.add(items, support: s)
+            }
             if collector.count & 0xFFFF == 0, let progress {
                 let now = ContinuousClock.now
                 if (now - lastReport).seconds >= 2 { lastReport = now; progress(collector.count, (now - start).seconds) }

@@ -23,6 +23,11 @@ public enum TestPaths {
 
     public static func reference(_ relative: String) -> String { reference.appendingPathComponent(relative).path }
 
+    /// A file under `Tests/Fixtures/` (small inputs kept with the tests, e.g. `fuzz/tiny.txt`).
+    public static func fixture(_ relative: String) -> String {
+        packageRoot.appendingPathComponent("Tests/Fixtures/" + relative).path
+    }
+
     /// A fresh temporary folder.
     public static func temporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("backbones-test-\(UUID().uuidString)")
