@@ -26,6 +26,7 @@ struct BackbonesCommand: ParsableCommand {
             ILPCommand.self,
             ExperimentCommand.self,
             ArtifactsCommand.self,
+            UnitsCommand.self,
             PlanCommand.self,
             RunJobCommand.self,
             MergeCommand.self,

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Mining
+import Report
+import UnitAnalysis
+import Workflows
+
+/// `backbones units`: class-specific and class-shared units, checked by ablation (docs/units.md).
+struct UnitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "units",
+        abstract: "Class-specific and class-shared units: relevance transactions, rules, unit sets, ablation against random sets.",
+        discussion: """
+        The relevance (gradient × activation for the predicted class) of every hidden unit of --network on the \
+        --activations rows (its inputs or its hidden activations), or --scores from any framework: the top --k \
+        units and the true label make a transaction; per class, rules A → c, and the union of their antecedents \
+        as the class's set. With --test each set is ablated on the class's held-out rows, beside --draws random \
+        sets of the same size in the same layers. Writes units.json, summary.txt, rules.csv, units.csv, \
+        transactions.csv, ablation.csv, ablation.svg into --output. See docs/units.md.
+        """
+    )
+
+    @Option(help: "Network .npz (W0..Wk, b0..bk; activation, classes).") var network: String?
+    @Option(help: "Training rows: network inputs or hidden activations (.csv, .npy, .npz, rows).") var activations: String?
+    @Option(help: "Instead of --activations: unit scores, CSV (label, optional instance, a column per unit).") var scores: String?
+    @Option(help: "Held-out rows for the ablation (the columns of --activations).") var test: String?
+    @Option(help: "Layer widths of the --scores units (default: the network's).") var layers: String?
+    @Option(help: "Units per transaction: the k most relevant.") var k = 5
+    @Option(help: "Where: network, layer (k per layer), reference (floor(k·w_l/n) per layer), or a layer number.") var scope = "network"
+    @Option(help: "Minimum support of an itemset in its class (transactions).") var minSupport = 2
+    @Option(help: "Minimum confidence of a rule.") var minConfidence = 0.5
+    @Option(help: "Rules kept per class (by support × confidence) before pruning.") var rulesPerClass = 10
+    @Option(help: "standard: supp(A ∪ {c})/supp(A); authors: their code (label-agnostic, no unit 0, their pruning).")
+    var confidence: RuleSettings.Confidence = .standard
+    @Option(help: "Random sets per class and method.") var draws = 100
+    @Option(help: "Seed of the random sets.") var seed: UInt64 = 1
+    @Flag(help: "Also ablate the reference heuristic's backbones (correct groups of --activations).") var heuristic = false
+    @Option(help: "Ablate only these classes (comma-separated labels).") var classes: String?
+    @Option(help: "Output folder (created if missing).") var output: String
+
+    func settings() throws -> UnitsJob.Settings {
+        guard let top = TopUnits(k: k, scopeText: scope) else {
+            throw ValidationError("--scope takes network, layer, reference or a layer number (1, 2, …); got '\(scope)'")
+        }
+        let labels = try classes?.split(separator: ",").map { part in
+            guard let c = Int(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--classes takes integer labels; got '\(part)'") }
+            return c
+        }
+        let rules = RuleSettings(minimumSupport: minSupport, minimumConfidence: minConfidence, rulesPerClass: rulesPerClass, confidence: confidence)
+        return UnitsJob.Settings(networkPath: network, activationsPath: activations, scoresPath: scores, testPath: test,
+                                 layers: try layers.map(LayerLayout.fromOption), top: top, rules: rules, draws: draws,
+                                 seed: seed, heuristic: heuristic, classes: labels)
+    }
+
+    func validate() throws {
+        switch try settings().problem {
+        case .needsOneSource: throw ValidationError("give --activations (with --network) or --scores, one of them")
+        case .relevanceNeedsNetwork: throw ValidationError("--activations needs --network (relevance is computed from it)")
+        case .ablationNeedsNetwork: throw ValidationError("--test needs --network (the ablation runs it)")
+        case .heuristicNeedsActivationsAndTest: throw ValidationError("--heuristic needs --activations and --test")
+        case .noDraws: throw ValidationError("--draws must be at least 1")
+        case nil: break
+        }
+    }
+
+    func run() throws {
+        let result = try UnitsJob(settings: try settings()).run()
+        let paths = try UnitsWriter.write(result, to: output)
+        print(UnitsTable.text(result) + "wrote " + paths.joined(separator: ", "))
+    }
+}
+
+extension RuleSettings.Confidence: ExpressibleByArgument {}

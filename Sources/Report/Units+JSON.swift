@@ -1,0 +1,98 @@
+import FileSupport
+import UnitAnalysis
+import Workflows
+
+/// `units.json` of `backbones units` (docs/units.md): the settings, every class's rules and
+/// unit set, every unit's classes, kind, frequency and lift, and the ablation.
+public enum UnitsJSON {
+    public static func json(_ r: UnitsJob.Result) -> JSON {
+        let s = r.settings, u = r.units
+        var fields: [(String, JSON)] = [
+            ("input", .object(r.description.map { ($0.0, .string($0.1)) })),
+            ("settings", .object([
+                ("k", .int(s.top.k)), ("scope", .string(scope(s.top.scope))),
+                ("min_support", .int(s.rules.minimumSupport)), ("min_confidence", .number(s.rules.minimumConfidence)),
+                ("min_antecedent", .int(s.rules.minimumAntecedent)), ("rules_per_class", .int(s.rules.rulesPerClass)),
+                ("confidence", .string(s.rules.confidence.rawValue)), ("draws", .int(s.draws)), ("seed", .string(String(s.seed))),
+            ])),
+            ("class_labels", .array(u.classes.map(JSON.int))),
+            ("classes", .array(u.perClass.map { c in
+                .object([
+                    ("label", .int(c.label)), ("transactions", .int(c.transactions)), ("itemsets", .int(c.itemsets)),
+                    ("candidate_rules", .int(c.candidates)), ("top_rules", .int(c.top.count)),
+                    ("rules", .array(zip(c.rules, c.labelCounts).map { rule($0, $1) })),
+                    ("units", ints(c.units)),
+                    ("specific", ints(c.units.filter { unit in u.units.first { $0.unit == unit }?.kind == .specific })),
+                    ("shared", ints(c.units.filter { unit in u.units.first { $0.unit == unit }?.kind == .shared })),
+                ])
+            })),
+            ("units", .array(u.units.map { x in
+                .object([
+                    ("unit", .int(x.unit)), ("layer", .int(x.layer)), ("kind", .string(x.kind.rawValue)), ("classes", ints(x.classes)),
+                    ("frequency", .array(x.frequency.map(JSON.number))), ("lift", .array(x.lift.map(JSON.number))),
+                ])
+            })),
+        ]
+        if let ablation = r.ablation {
+            fields.append(("ablation", .object([
+                ("classes", .array(ablation.map(classAblation))),
+                ("summary", .array(r.summary.map(summary))),
+            ])))
+        }
+        fields.append(("notes", .array(r.notes.map(JSON.string))))
+        fields.append(("timing", .object([("rules_seconds", .number(r.rulesSeconds)), ("ablation_seconds", .number(r.ablationSeconds))])))
+        return .object(fields)
+    }
+
+    public static func text(_ r: UnitsJob.Result) -> String { json(r).serialized(pretty: true) + "\n" }
+
+    static func rule(_ rule: ClassRule, _ labelCounts: [Int]) -> JSON {
+        .object([
+            ("antecedent", ints(rule.antecedent)), ("support", .int(rule.support)), ("antecedent_support", .int(rule.antecedentSupport)),
+            ("confidence", .number(rule.confidence)), ("score", .number(rule.score)), ("label_counts", ints(labelCounts)),
+        ])
+    }
+
+    static func classAblation(_ c: UnitsJob.ClassAblation) -> JSON {
+        .object([
+            ("label", .int(c.label)), ("instances", .int(c.intact.instances)), ("intact_accuracy", .number(c.intact.accuracy)),
+            ("other_instances", .int(c.intactOthers.instances)), ("intact_others_accuracy", .number(c.intactOthers.accuracy)),
+            ("methods", .array(c.methods.map { m in
+                .object([
+                    ("method", .string(m.method)), ("size", .int(m.units.count)), ("units", ints(m.units)),
+                    ("accuracy", .number(m.own.accuracy)), ("accuracy_drop", .number(c.intact.accuracy - m.own.accuracy)),
+                    ("probability_drop", .number(m.own.probabilityDrop)),
+                    ("others_accuracy", .number(m.others.accuracy)), ("others_accuracy_drop", .number(c.intactOthers.accuracy - m.others.accuracy)),
+                    ("random", .object([
+                        ("draws", .int(m.random.count)),
+                        ("accuracy_mean", .number(m.randomAccuracy.mean)), ("accuracy_sd", .number(m.randomAccuracy.sd)),
+                        ("accuracy_drop_mean", .number(c.intact.accuracy - m.randomAccuracy.mean)),
+                        ("probability_drop_mean", .number(m.randomProbabilityDrop.mean)), ("probability_drop_sd", .number(m.randomProbabilityDrop.sd)),
+                        ("empirical_p", .number(m.empiricalP)),
+                    ])),
+                ])
+            })),
+        ])
+    }
+
+    static func summary(_ m: UnitsJob.MethodSummary) -> JSON {
+        .object([
+            ("method", .string(m.method)), ("classes", .int(m.classes)), ("mean_size", .number(m.meanSize)),
+            ("mean_accuracy_drop", .number(m.meanAccuracyDrop)), ("mean_random_accuracy_drop", .number(m.meanRandomAccuracyDrop)),
+            ("mean_probability_drop", .number(m.meanProbabilityDrop)), ("mean_random_probability_drop", .number(m.meanRandomProbabilityDrop)),
+            ("classes_more_harmful_than_random", .int(m.moreHarmfulThanRandom)), ("classes_p_at_most_0.05", .int(m.significant)),
+        ])
+    }
+
+    static func ints(_ values: [Int]) -> JSON { .array(values.map(JSON.int)) }
+
+    /// The scope as the `--scope` option spells it.
+    static func scope(_ s: TopUnits.Scope) -> String {
+        switch s {
+        case .network: return "network"
+        case .eachLayer: return "layer"
+        case .reference: return "reference"
+        case let .layer(l): return String(l + 1)
+        }
+    }
+}
