@@ -55,6 +55,14 @@ repro-quick: build
 repro-check:
 	py="$$(paper-repro/venv.sh)" && "$$py" paper-repro/repro.py --quick --bin $(REPRO_CHECK_BIN)
 
+# A one-node Slurm cluster on this machine (root, Debian; installs slurm-wlm and munge when
+# missing), the digits plan run through it as a job array and compared with one pareto process,
+# a lost job resubmitted, a cancelled task named by the merge (cluster/slurm-test.sh,
+# docs/cluster.md). Not part of `make test`. BACKBONES_BIN=... uses that binary instead.
+.PHONY: test-slurm
+test-slurm:
+	cluster/slurm-test.sh
+
 selftest: build
 	$(RELEASE_BIN) selftest --solver both
 
