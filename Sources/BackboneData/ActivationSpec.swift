@@ -83,6 +83,13 @@ public struct ActivationSpec: Sendable {
         let source = ActivationSource(path: path, format: format, minusPath: minusPath, labelsPath: labelsPath,
                                       predictionsPath: predictionsPath, csvColumns: columns)
         let matrix = try source.read()
+        let (layout, weights, notes) = try layoutAndWeights(columnCount: matrix.columnCount)
+        return Read(matrix: matrix, layout: layout, weights: weights, notes: notes)
+    }
+
+    /// The layer widths (`layers`, else the network's, else one layer) and the neuron weights
+    /// (`weightsPath`, else the network's), checked against `columnCount` columns.
+    func layoutAndWeights(columnCount: Int) throws -> (LayerLayout, NeuronWeights?, [String]) {
         var notes: [String] = []
         let network = try networkPath.map { try DenseNetwork.read(path: $0) }
         let layout: LayerLayout
@@ -94,18 +101,18 @@ public struct ActivationSpec: Sendable {
         } else if let network {
             layout = try network.layout(file: networkPath!)
         } else {
-            layout = .single(matrix.columnCount)
-            notes.append("no layer widths or network: the \(matrix.columnCount) columns are treated as one layer")
+            layout = .single(columnCount)
+            notes.append("no layer widths or network: the \(columnCount) columns are treated as one layer")
         }
-        try layout.checkInput(columnCount: matrix.columnCount, file: path)
+        try layout.checkInput(columnCount: columnCount, file: path)
         var weights: NeuronWeights?
         if let weightsPath {
             weights = try NeuronWeights.read(path: weightsPath)
-            try weights!.check(neuronCount: matrix.columnCount, file: weightsPath)
+            try weights!.check(neuronCount: columnCount, file: weightsPath)
         } else if let network {
             weights = network.neuronWeights()
         }
-        return Read(matrix: matrix, layout: layout, weights: weights, notes: notes)
+        return (layout, weights, notes)
     }
 
     /// Reads, selects the groups `groups` asks for (every row when nil) and binarizes their rows.

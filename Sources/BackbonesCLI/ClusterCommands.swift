@@ -59,6 +59,8 @@ struct RunJobCommand: ParsableCommand {
     func run() throws {
         let (plan, _, folder) = try ClusterRun.open(self.plan)
         guard let job = plan.jobs.first(where: { $0.index == index }) else { throw InputError(file: self.plan, "no job \(index): the plan has 0…\(plan.jobs.count - 1)") }
+        // Before reading any data: a resubmitted array skips its finished tasks at once.
+        if ClusterPlan.isDone(folder, index: index) { return print("job \(index) (\(job.group)): already done, skipped") }
         var command = try ParetoCommand.parse(plan.paretoArguments + ["--output", folder])
         command.selection.only = job.group
         let loaded = try command.input.load(command.selection)

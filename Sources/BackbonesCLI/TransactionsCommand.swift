@@ -26,13 +26,22 @@ struct TransactionsCommand: ParsableCommand {
     @Option(help: "Output FILE (whole data set) or, with --groups, a DIR (created if missing).")
     var output: String
 
+    @Flag(help: "Read a .npy file of any size a block of rows at a time (memory bounded by the block): every row, no groups.")
+    var stream = false
+
     func validate() throws {
+        if stream && groups != nil { throw ValidationError("--stream writes every row to one file: no --groups") }
         if let groups, case let .failure(error) = GroupSelection.kinds(parsing: groups) {
             throw ValidationError(error == .empty ? "--groups is empty" : "--groups takes correct, misclassified, confusion, class or all (comma-separated); got '\(groups)'")
         }
     }
 
     func run() throws {
+        if stream {
+            let s = try input.options.spec(input.activations).stream(to: output) { Stderr.print("transactions: \($0)/\($1) rows") }
+            s.notes.forEach { Stderr.print("note: \($0)") }
+            return print("\(s.rows) transactions of \(s.columns) neurons (layers \(s.layout.widths.map(String.init).joined(separator: ","))), \(s.items) items: \(output)")
+        }
         let loaded = try input.load()
         let kinds = groups.map { text -> [Group.Kind]? in
             guard case let .success(kinds) = GroupSelection.kinds(parsing: text) else { preconditionFailure("validate() checks --groups") }

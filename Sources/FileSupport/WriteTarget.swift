@@ -30,21 +30,31 @@ public struct WriteTarget {
     }
 }
 
-/// The files this process has read (device and inode), so that no output overwrites an input.
+/// The files this process has read (device and inode, with the path read), so that no output
+/// overwrites an input — through another name or a link too.
 public enum InputFiles {
-    nonisolated(unsafe) private static var read: Set<[UInt64]> = []
+    nonisolated(unsafe) private static var read: [[UInt64]: Set<String>] = [:]
     private static let lock = NSLock()
 
     /// Records `path` as an input (readers call it when they open a file).
     public static func note(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return }
+        guard let id = identity(path) else { return }
         lock.lock(); defer { lock.unlock() }
-        read.insert([UInt64(info.st_dev), UInt64(info.st_ino)])
+        read[id, default: []].insert(path)
     }
 
+    /// Whether the file is an input still: one of the paths read names it yet (an inode of a
+    /// deleted input may be reused by a new file, which is not an input).
     static func contains(device: UInt64, inode: UInt64) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        return read.contains([device, inode])
+        lock.lock()
+        let paths = read[[device, inode]] ?? []
+        lock.unlock()
+        return paths.contains { identity($0) == [device, inode] }
+    }
+
+    private static func identity(_ path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 }
