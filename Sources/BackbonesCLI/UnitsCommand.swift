@@ -29,8 +29,7 @@ struct UnitsCommand: ParsableCommand {
     @Option(help: "Minimum support of an itemset in its class (transactions).") var minSupport = 2
     @Option(help: "Minimum confidence of a rule.") var minConfidence = 0.5
     @Option(help: "Rules kept per class (by support × confidence) before pruning.") var rulesPerClass = 10
-    @Option(help: "standard: supp(A ∪ {c})/supp(A); authors: their code (label-agnostic, no unit 0, their pruning).")
-    var confidence: RuleSettings.Confidence = .standard
+    @Option(help: "standard: supp(A ∪ {c})/supp(A); authors: their code (label-agnostic, no unit 0).") var confidence = RuleSettings.Confidence.standard
     @Option(help: "Random sets per class and method.") var draws = 100
     @Option(help: "Seed of the random sets.") var seed: UInt64 = 1
     @Flag(help: "Also ablate the reference heuristic's backbones (correct groups of --activations).") var heuristic = false
@@ -42,8 +41,7 @@ struct UnitsCommand: ParsableCommand {
             throw ValidationError("--scope takes network, layer, reference or a layer number (1, 2, …); got '\(scope)'")
         }
         let labels = try classes?.split(separator: ",").map { part in
-            guard let c = Int(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--classes takes integer labels; got '\(part)'") }
-            return c
+            try Int(part.trimmingCharacters(in: .whitespaces)) ?? { throw ValidationError("--classes takes integer labels; got '\(part)'") }()
         }
         let rules = RuleSettings(minimumSupport: minSupport, minimumConfidence: minConfidence, rulesPerClass: rulesPerClass, confidence: confidence)
         return UnitsJob.Settings(networkPath: network, activationsPath: activations, scoresPath: scores, testPath: test,

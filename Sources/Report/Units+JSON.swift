@@ -10,7 +10,7 @@ public enum UnitsJSON {
         var fields: [(String, JSON)] = [
             ("input", .object(r.description.map { ($0.0, .string($0.1)) })),
             ("settings", .object([
-                ("k", .int(s.top.k)), ("scope", .string(scope(s.top.scope))),
+                ("k", .int(s.top.k)), ("scope", .string(s.top.scopeText)),
                 ("min_support", .int(s.rules.minimumSupport)), ("min_confidence", .number(s.rules.minimumConfidence)),
                 ("min_antecedent", .int(s.rules.minimumAntecedent)), ("rules_per_class", .int(s.rules.rulesPerClass)),
                 ("confidence", .string(s.rules.confidence.rawValue)), ("draws", .int(s.draws)), ("seed", .string(String(s.seed))),
@@ -80,19 +80,10 @@ public enum UnitsJSON {
             ("method", .string(m.method)), ("classes", .int(m.classes)), ("mean_size", .number(m.meanSize)),
             ("mean_accuracy_drop", .number(m.meanAccuracyDrop)), ("mean_random_accuracy_drop", .number(m.meanRandomAccuracyDrop)),
             ("mean_probability_drop", .number(m.meanProbabilityDrop)), ("mean_random_probability_drop", .number(m.meanRandomProbabilityDrop)),
+            ("mean_others_accuracy_drop", .number(m.meanOthersAccuracyDrop)),
             ("classes_more_harmful_than_random", .int(m.moreHarmfulThanRandom)), ("classes_p_at_most_0.05", .int(m.significant)),
         ])
     }
 
     static func ints(_ values: [Int]) -> JSON { .array(values.map(JSON.int)) }
-
-    /// The scope as the `--scope` option spells it.
-    static func scope(_ s: TopUnits.Scope) -> String {
-        switch s {
-        case .network: return "network"
-        case .eachLayer: return "layer"
-        case .reference: return "reference"
-        case let .layer(l): return String(l + 1)
-        }
-    }
 }

@@ -38,7 +38,7 @@ public enum UnitsTable {
         }
         lines += table.render()
         for m in r.summary {
-            lines.append("\(m.method): mean size \(Format.fixed(m.meanSize, 1)); mean accuracy drop \(Format.percent(m.meanAccuracyDrop)) vs \(Format.percent(m.meanRandomAccuracyDrop)) for random sets; more harmful than the random mean in \(m.moreHarmfulThanRandom) of \(m.classes) classes, p ≤ 0.05 in \(m.significant)")
+            lines.append("\(m.method): mean size \(Format.fixed(m.meanSize, 1)); mean accuracy drop \(Format.percent(m.meanAccuracyDrop)) vs \(Format.percent(m.meanRandomAccuracyDrop)) for random sets, \(Format.percent(m.meanOthersAccuracyDrop)) on the other classes; more harmful than the random mean in \(m.moreHarmfulThanRandom) of \(m.classes) classes, p ≤ 0.05 in \(m.significant)")
         }
         if !r.notes.isEmpty { lines += [""] + r.notes.map { "note: \($0)" } }
         return lines.joined(separator: "\n") + "\n"

@@ -82,6 +82,16 @@ public struct TopUnits: Sendable, Equatable {
         self.k = k
     }
 
+    /// The scope as `init?(k:scopeText:)` reads it.
+    public var scopeText: String {
+        switch scope {
+        case .network: return "network"
+        case .eachLayer: return "layer"
+        case .reference: return "reference"
+        case let .layer(l): return String(l + 1)
+        }
+    }
+
     /// Per layer, how many units a transaction takes at most (nil: k over the whole network);
     /// an `InputError` about `k` when a layer (or the network) has fewer than k units.
     public func counts(for layout: LayerLayout) throws -> [Int]? {

@@ -104,6 +104,8 @@ public struct UnitsJob: Sendable {
         public var meanRandomAccuracyDrop: Double
         public var meanProbabilityDrop: Double
         public var meanRandomProbabilityDrop: Double
+        /// Mean over the classes of the set's accuracy drop on the other classes' rows.
+        public var meanOthersAccuracyDrop: Double
         /// Classes where the set lowers accuracy more than its random twins do on average.
         public var moreHarmfulThanRandom: Int
         /// Classes where at most 5 % of the random twins hurt as much (`empiricalP ≤ 0.05`).
@@ -128,14 +130,15 @@ public struct UnitsJob: Sendable {
             var names: [String] = []
             for c in ablation { for m in c.methods where !names.contains(m.method) { names.append(m.method) } }
             return names.map { name in
-                let rows = ablation.compactMap { c in c.methods.first { $0.method == name }.map { (c.intact, $0) } }
-                func mean(_ f: ((Ablation.Outcome, MethodResult)) -> Double) -> Double { rows.map(f).reduce(0, +) / Double(rows.count) }
+                let rows = ablation.compactMap { c in c.methods.first { $0.method == name }.map { (c, $0) } }
+                func mean(_ f: ((ClassAblation, MethodResult)) -> Double) -> Double { rows.map(f).reduce(0, +) / Double(rows.count) }
                 return MethodSummary(
                     method: name, classes: rows.count, meanSize: mean { Double($0.1.units.count) },
-                    meanAccuracyDrop: mean { $0.0.accuracy - $0.1.own.accuracy },
-                    meanRandomAccuracyDrop: mean { $0.0.accuracy - $0.1.randomAccuracy.mean },
+                    meanAccuracyDrop: mean { $0.0.intact.accuracy - $0.1.own.accuracy },
+                    meanRandomAccuracyDrop: mean { $0.0.intact.accuracy - $0.1.randomAccuracy.mean },
                     meanProbabilityDrop: mean { $0.1.own.probabilityDrop },
                     meanRandomProbabilityDrop: mean { $0.1.randomProbabilityDrop.mean },
+                    meanOthersAccuracyDrop: mean { $0.0.intactOthers.accuracy - $0.1.others.accuracy },
                     moreHarmfulThanRandom: rows.filter { $0.1.own.accuracy < $0.1.randomAccuracy.mean }.count,
                     significant: rows.filter { $0.1.empiricalP <= 0.05 }.count)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Mining
 import TestSupport
 import Testing
@@ -116,5 +117,30 @@ import Testing
         #expect(ClassRule.ranksBefore(rule(0, [5, 6], 4, 8), rule(0, [1, 2], 2, 2)))
         #expect(ClassRule.ranksBefore(rule(0, [5, 6], 2, 2), rule(0, [1, 2, 3], 2, 2)))
         #expect(ClassRule.ranksBefore(rule(0, [1, 6], 2, 2), rule(0, [2, 3], 2, 2)))
+    }
+}
+
+/// `--confidence authors` against the Python re-implementation of their notebook's rule step
+/// (paper-repro/units_authors.py) on the same committed transactions: the digits relevance
+/// transactions (k = 5 of the network) and the rules the script wrote for them.
+@Suite struct AuthorsReimplementationTests {
+    @Test func authorsRulesEqualThePythonReimplementation() throws {
+        let text = try String(contentsOfFile: TestPaths.fixture("units/digits-k5-transactions.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return UnitTransactions.Row(instance: Int(f[0])!, label: Int(f[1])!, units: f[2].split(separator: " ").map { Int($0)! })
+        }
+        #expect(rows.count == 1347)
+        let tx = UnitTransactions(layout: try LayerLayout(widths: [64, 32, 16]), rows: rows)
+        let result = try ClassRuleMiner(settings: RuleSettings(confidence: .authors)).run(tx)
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("units/digits-k5-authors-rules.json")))
+        let python = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[Any]]])
+        #expect(python.count == 10)
+        for c in result.perClass {
+            let expected = try #require(python[String(c.label)]).map { r in
+                ClassRule(label: c.label, antecedent: r[0] as! [Int], support: r[1] as! Int, antecedentSupport: r[2] as! Int)
+            }
+            #expect(c.rules == expected, "class \(c.label)")
+        }
     }
 }
