@@ -20,7 +20,7 @@ struct UnitsCommand: ParsableCommand {
     )
 
     @Option(help: "Network .npz (W0..Wk, b0..bk; activation, classes).") var network: String?
-    @Option(help: "Training rows: network inputs or hidden activations (.csv, .npy, .npz, rows).") var activations: String?
+    @Option(help: "Training rows: network inputs or hidden activations (.csv, .npz with labels, rows).") var activations: String?
     @Option(help: "Instead of --activations: unit scores, CSV (label, optional instance, a column per unit).") var scores: String?
     @Option(help: "Held-out rows for the ablation (the columns of --activations).") var test: String?
     @Option(help: "Layer widths of the --scores units (default: the network's).") var layers: String?

@@ -159,7 +159,7 @@ public struct UnitsJob: Sendable {
         }
         let transactions: UnitTransactions
         if let path = settings.activationsPath, let network {
-            let rows = try NetworkRows(ActivationSpec(path: path).read().matrix, network: network, file: path)
+            let rows = try NetworkRows(Self.matrix(path), network: network, file: path)
             let (scores, predicted) = rows.relevances(network)
             transactions = try settings.top.transactions(scores: scores, labels: rows.labels, instances: Array(0 ..< rows.rowCount),
                                                          layout: network.layout)
@@ -186,7 +186,7 @@ public struct UnitsJob: Sendable {
         var ablation: [ClassAblation]?
         var ablationStart = clock.now
         if let testPath = settings.testPath, let network {
-            let heldOut = try NetworkRows(ActivationSpec(path: testPath).read().matrix, network: network, file: testPath)
+            let heldOut = try NetworkRows(Self.matrix(testPath), network: network, file: testPath)
             var methods: [(String, [Int: [Int]])] = [("rules", Dictionary(uniqueKeysWithValues: units.perClass.map { ($0.label, $0.units) }))]
             if settings.heuristic { methods.append(("heuristic", try heuristicBackbones(notes: &notes))) }
             ablationStart = clock.now
@@ -242,6 +242,17 @@ public struct UnitsJob: Sendable {
             }
         }
         return backbones
+    }
+
+    /// The rows of a data file with their labels (CSV, .npz with labels, rows). The reader's
+    /// settings (a separate labels file, columns) are not this job's, so its errors name none.
+    static func matrix(_ path: String) throws -> ActivationMatrix {
+        do {
+            return try ActivationSpec(path: path).read().matrix
+        } catch var error as InputError {
+            error.subject = nil
+            throw error
+        }
     }
 
     static func text(_ top: TopUnits) -> String {

@@ -93,6 +93,8 @@ import Testing
          "backbones: error: --k: k = 20 is larger than layer 3 (16 units; layers 64,32,16)"),
         (["--network", "data/digits/network.npz", "--activations", "data/digits/train.csv", "--k", "5", "--scope", "4"],
          "backbones: error: the scope is layer 4, but the network has 3 hidden layers (64,32,16)"),
+        (["--network", "data/digits/network.npz", "--activations", "data/digits/network.npz"],
+         "backbones: error: data/digits/network.npz: no 'activations' array in the archive"),
         (["--activations", "data/digits/train.csv"], "--activations needs --network"),
         (["--network", "data/digits/network.npz", "--activations", "data/digits/train.csv", "--scope", "all"], "--scope takes network, layer, reference"),
     ] as [([String], String)])
