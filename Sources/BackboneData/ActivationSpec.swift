@@ -29,6 +29,8 @@ public struct ActivationSpec: Sendable {
     public var networkPath: String?
     public var rule: BinarizationRule
     public var ties: TieBreak
+    /// Told before and after reading a large activation file (≥ 64 MB), so a long read is not silent.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(path: String, format: ActivationFormat? = nil, minusPath: String? = nil, labelsPath: String? = nil,
                 predictionsPath: String? = nil, labelColumn: String = "label", predictionColumn: String? = nil,
@@ -82,7 +84,11 @@ public struct ActivationSpec: Sendable {
         }
         let source = ActivationSource(path: path, format: format, minusPath: minusPath, labelsPath: labelsPath,
                                       predictionsPath: predictionsPath, csvColumns: columns)
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+        let large = size >= 64 << 20, began = ContinuousClock.now
+        if large { progress?("reading \(path) (\(size >> 20) MB)…") }
         let matrix = try source.read()
+        if large { progress?("read \(matrix.rowCount) rows × \(matrix.columnCount) columns in \(Format.fixed((ContinuousClock.now - began).seconds, 1)) s") }
         let (layout, weights, notes) = try layoutAndWeights(columnCount: matrix.columnCount)
         return Read(matrix: matrix, layout: layout, weights: weights, notes: notes)
     }

@@ -12,7 +12,9 @@ struct ActivationInput: ParsableArguments {
 
     /// Reads and binarizes every row (the groups, if any, are picked and only their rows binarized).
     func load(_ groups: GroupOptions? = nil) throws -> LoadedActivations {
-        try options.spec(activations).load(groups: groups?.selection).printingNotes()
+        var spec = try options.spec(activations)
+        spec.progress = { Stderr.print($0) }
+        return try spec.load(groups: groups?.selection).printingNotes()
     }
 }
 

@@ -26,6 +26,7 @@ struct ArtifactsCommand: ParsableCommand {
     var output: String
 
     func run() throws {
+        try TextFile.createFolder(output)
         let artifacts = try AuthorsArtifacts(reference: reference, rewritingTo: output)
         let path = URL(fileURLWithPath: output).appendingPathComponent("artifacts.json").path
         try TextFile.writeAtomically(artifacts.json.serialized(pretty: true) + "\n", to: path)

@@ -76,6 +76,7 @@ struct ExperimentCommand: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        try TextFile.createFolder(output)  // before the work: a bad --output fails at once
         let settings = FoldExperiment.Settings(k: k, shares: try CoverageRule.parseShares(q), timeLimit: timeLimit,
                                                frontMargin: frontMargin, method: method, referenceTimeLimit: referenceTimeLimit,
                                                jobs: jobs, exactFronts: !noExact, referenceILP: !noReference)

@@ -49,6 +49,10 @@ struct HeuristicCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    var transactionFiles: [String] {
+        (transactions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     func validate() throws {
         _ = try CoverageRule.parseShares(q)
         switch (activations, transactions) {
@@ -57,6 +61,7 @@ struct HeuristicCommand: ParsableCommand {
         case (.some, .some):
             throw ValidationError("give --activations or --transactions, not both")
         case (nil, .some):
+            if transactionFiles.isEmpty { throw ValidationError("--transactions names no file") }
             if input.layers == nil {
                 throw ValidationError("--transactions needs the layer widths: add --layers W1,W2,…")
             }
@@ -76,7 +81,7 @@ struct HeuristicCommand: ParsableCommand {
         let job = HeuristicJob(rules: try CoverageRule.parseShares(q), greedy: greedy)
         let groups: [HeuristicJob.GroupResult]
         if let transactions {
-            groups = try job.run(transactionFiles: transactions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            groups = try job.run(transactionFiles: transactionFiles,
                                  layout: try LayerLayout.fromOption(input.layers!))
         } else {
             let result = try job.run(try input.spec(activations!).load(groups: selection.selection).printingNotes())

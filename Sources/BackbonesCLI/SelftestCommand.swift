@@ -21,6 +21,8 @@ struct SelftestCommand: ParsableCommand {
     @Flag(help: "Only list the cases.")
     var list = false
 
+    func validate() throws { if !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be positive seconds") } }
+
     func run() throws {
         if list {
             for c in ConformanceSuite.cases { print("\(c.name): \(c.catches)") }

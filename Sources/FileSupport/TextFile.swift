@@ -31,6 +31,21 @@ public enum TextFile {
         try writeAtomically([(data, path)])
     }
 
+    /// Creates the folder `path` and its missing parents; an `InputError` names the part that
+    /// could not be made and why (`/proc/x: No such file or directory`, `… exists and is not a folder`).
+    public static func createFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw InputError(file: path, "exists and is not a folder")
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try createFolder(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST {
+            throw InputError(file: path, "cannot create the folder: \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Writes `text` (UTF-8) atomically.
     public static func writeAtomically(_ text: String, to path: String) throws {
         try writeAtomically(Data(text.utf8), to: path)

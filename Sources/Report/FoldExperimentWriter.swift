@@ -8,11 +8,7 @@ import Foundation
 /// (schemas: paper-repro/README.md). Every file is written atomically.
 public enum FoldExperimentWriter {
     public static func write(_ result: FoldExperiment.Result, to folder: String) throws {
-        do {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: folder), withIntermediateDirectories: true)
-        } catch {
-            throw InputError(file: folder, "cannot create the output folder: \(error.localizedDescription)")
-        }
+        try TextFile.createFolder(folder)
         func out(_ name: String) -> String { URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         func write(_ json: JSON, _ name: String) throws {
             try TextFile.writeAtomically(json.serialized(pretty: true) + "\n", to: out(name))

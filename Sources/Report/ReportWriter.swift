@@ -18,11 +18,7 @@ public enum ReportWriter {
     public static func write(_ report: ParetoReport, to directory: String) throws -> [String] {
         let root = URL(fileURLWithPath: directory)
         let plots = root.appendingPathComponent(plotsFolder)
-        do {
-            try FileManager.default.createDirectory(at: plots, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(file: plots.path, "cannot create the folder: \(error.localizedDescription)")
-        }
+        try TextFile.createFolder(plots.path)
         var written: [(String, String)] = [
             (root.appendingPathComponent(jsonFile).path, ReportJSON.text(report)),
             (root.appendingPathComponent(csvFile).path, ReportCSV.text(report)),

@@ -51,7 +51,7 @@ public struct AuthorsArtifacts: Sendable {
                 .sorted { Int($0.filter(\.isNumber)) ?? 0 < Int($1.filter(\.isNumber)) ?? 0 }
             guard !names.isEmpty else { throw InputError(file: dir.path, "no explanationK.txt files") }
             let target = URL(fileURLWithPath: output).appendingPathComponent("explanations").appendingPathComponent(set)
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try TextFile.createFolder(target.path)
             explanations.append((set, try names.map { name in
                 let path = dir.appendingPathComponent(name).path
                 let original = try TextFile.read(path)

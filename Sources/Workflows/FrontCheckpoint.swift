@@ -31,11 +31,7 @@ public final class FrontCheckpoint: @unchecked Sendable {
             // A line cut short by a kill would swallow the next front appended: drop it.
             if valid != whole { try TextFile.writeAtomically(valid, to: path) }
         } else {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw InputError(file: directory, "cannot create the folder: \(error.localizedDescription)")
-            }
+            try TextFile.createFolder(directory)
             try TextFile.writeAtomically(try line(header), to: path)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw InputError(file: path, "cannot open for appending") }

@@ -53,11 +53,7 @@ public struct TransactionsExport: Sendable {
 
     private static func createDirectory(_ path: String) throws {
         guard !path.isEmpty, !isDirectory(path) else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(file: path, "cannot create the output folder: \(error.localizedDescription)")
-        }
+        try TextFile.createFolder(path)
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -33,4 +33,18 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("nothing is coverable with fewer than 49 neurons"), "\(out.stdout)")
     }
+
+    @Test func emptyListsAndBadFoldersAreErrorsNotSilence() throws {
+        let cases: [([String], String)] = [
+            (["heuristic", "--transactions", ",", "--layers", "64,32,16"], "--transactions names no file"),
+            (["selftest", "--time-limit", "0"], "--time-limit must be positive"),
+            (["artifacts", "--reference", "../shared/reference", "--output", "/proc/x/y"], "/proc/x: cannot create the folder: No such file or directory"),
+            (["experiment", "--fold", "data/digits", "--output", "/proc/x/y"], "/proc/x: cannot create the folder"),
+        ]
+        for (args, fragment) in cases {
+            let out = try runBackbones(args)
+            #expect(out.status == 2, "\(args): \(out.stderr)")
+            #expect(out.stderr.hasPrefix("backbones: error: ") && out.stderr.contains(fragment), "\(args): \(out.stderr)")
+        }
+    }
 }
