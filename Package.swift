@@ -12,6 +12,7 @@ import PackageDescription
 //   BackboneData            activation readers, networks, groups, binarization
 //   BackboneCore            cover/reference ILPs, heuristics, Pareto fronts
 //   UnitAnalysis            class-specific/shared units: relevance, rules, ablation
+//   Redescription           views, interval queries, .rr files, measures, exact best queries
 //   Workflows               whole jobs (fold experiment, ILP jobs, heuristic, exports)
 //   Report                  every serialization: JSON, CSV, terminal tables, SVG
 //   BackbonesCLI            the `backbones` command-line tool (thin commands)
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "BackboneData", dependencies: ["Mining", "FileSupport", "CZlib"]),
         .target(name: "BackboneCore", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData"]),
         .target(name: "UnitAnalysis", dependencies: ["FileSupport", "Mining", "BackboneData"]),
+        .target(name: "Redescription", dependencies: ["FileSupport", "LinearModel", "BackboneData"]),
         .target(name: "Workflows", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore", "UnitAnalysis"]),
         .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Workflows", "UnitAnalysis"]),
 
@@ -63,6 +65,8 @@ let package = Package(
         .testTarget(name: "BackboneCoreTests",
                     dependencies: ["BackboneCore", "GLPKBackend", "CBCBackend", "Mining", "BackboneData", "LinearModel", "TestSupport"]),
         .testTarget(name: "UnitAnalysisTests", dependencies: ["UnitAnalysis", "BackboneData", "Mining", "FileSupport", "TestSupport"]),
+        .testTarget(name: "RedescriptionTests",
+                    dependencies: ["Redescription", "CBCBackend", "GLPKBackend", "LinearModel", "FileSupport", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "BackboneCore", "LinearModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI", "BackboneData"]),
     ]
