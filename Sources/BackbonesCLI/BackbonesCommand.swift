@@ -18,6 +18,7 @@ struct BackbonesCommand: ParsableCommand {
         version: "backbones 0.9.0",
         subcommands: [
             SolveCommand.self,
+            CompareCommand.self,
             SelftestCommand.self,
             TransactionsCommand.self,
             MineCommand.self,

@@ -12,7 +12,9 @@
     X(glp_set_obj_dir) X(glp_set_obj_coef) X(glp_add_rows) X(glp_add_cols) X(glp_set_row_bnds) \
     X(glp_set_col_bnds) X(glp_set_col_kind) X(glp_load_matrix) X(glp_init_iocp) X(glp_intopt) \
     X(glp_init_smcp) X(glp_simplex) X(glp_get_prim_stat) X(glp_mip_status) X(glp_mip_obj_val) \
-    X(glp_mip_col_val) X(glp_ios_reason) X(glp_ios_best_node) X(glp_ios_node_bound) X(glp_ios_heur_sol)
+    X(glp_mip_col_val) X(glp_ios_reason) X(glp_ios_best_node) X(glp_ios_node_bound) X(glp_ios_heur_sol) \
+    X(glp_ios_get_prob) X(glp_ios_can_branch) X(glp_ios_branch_upon) X(glp_ios_terminate) X(glp_get_num_cols) \
+    X(glp_get_col_prim) X(glp_copy_prob)
 
 typedef struct CGLPKFunctions {
 #define CGLPK_FIELD(name) __typeof__(name) *_Nonnull name;

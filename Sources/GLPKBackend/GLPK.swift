@@ -46,27 +46,43 @@ public struct GLPK: ILPSolver {
         C.glp_init_iocp(&iocp)
         iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         iocp.presolve = GLP_ON
-        // Branching: hybrid pseudocost (GLP_BR_PCH) proves scpa1 in 2.6 s instead of 6.0 s with
-        // GLPK's default Driebeck–Tomlin rule. But pseudocost initialisation branches strongly
-        // inside a node, where GLPK does not look at the clock: on the digits cover models a 1 s
-        // limit took 2–7 s and found no incumbent. So: pseudocost without a time limit,
-        // Driebeck–Tomlin (which keeps to the limit) with one. All cuts on was 43.8 s on scpa1.
+        // Branching: hybrid pseudocost (GLP_BR_PCH), with or without a time limit, so a limit
+        // never changes the search (p0548: 0.8 s without a limit; with Driebeck–Tomlin, which
+        // a limit used to select, unsolved in 60 s). PCH proves scpa1 in 2.6 s instead of 6.0 s
+        // with GLPK's default Driebeck–Tomlin rule; all cuts on was 43.8 s. Its pseudocost
+        // initialisation (two 30-iteration dual simplex runs per fractional column, inside one
+        // node) does not look at the clock; the callback keeps the limit (`TreeContext`).
         let timeLimit = options.effectiveTimeLimit  // an infinite limit is no limit
-        iocp.br_tech = timeLimit == nil ? GLP_BR_PCH : GLP_BR_DTH
+        iocp.br_tech = GLP_BR_PCH
         if let limit = timeLimit { iocp.tm_lim = SolverOptions.milliseconds(limit) }
         if let gap = options.relativeGap { iocp.mip_gap = gap }
 
-        // The callback records the best bound and injects a warm start.
-        let context = TreeContext(start: options.initialSolution)
+        // The callback records the best bound, injects a warm start and keeps the time limit.
+        // (A deadline beyond tm_lim's range, about 24.8 days, is that range: Duration traps on huge values.)
+        let context = TreeContext(start: options.initialSolution,
+                                  deadline: timeLimit.map { clock + .seconds(min($0, Double(Int32.max) / 1000)) })
         iocp.cb_func = { tree, info in
             guard let tree, let info else { return }
             let context = Unmanaged<TreeContext>.fromOpaque(info).takeUnretainedValue()
+            context.branchingEnded()
             let best = C.glp_ios_best_node(tree)
             if best != 0 { context.bound = C.glp_ios_node_bound(tree, best) }
-            if C.glp_ios_reason(tree) == GLP_IHEUR, let start = context.start, !context.startOffered {
-                context.startOffered = true
-                let ones = [0] + start  // GLPK arrays are 1-based
-                context.startAccepted = C.glp_ios_heur_sol(tree, ones) == 0
+            if let deadline = context.deadline, ContinuousClock.now >= deadline {
+                context.stoppedAtDeadline = true
+                C.glp_ios_terminate(tree)
+                return
+            }
+            switch C.glp_ios_reason(tree) {
+            case GLP_IHEUR:
+                if let start = context.start, !context.startOffered {
+                    context.startOffered = true
+                    let ones = [0] + start  // GLPK arrays are 1-based
+                    context.startAccepted = C.glp_ios_heur_sol(tree, ones) == 0
+                }
+            case GLP_IBRANCH where context.deadline != nil:
+                context.branchBeforeDeadline(tree)
+            default:
+                break
             }
         }
         iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
@@ -149,7 +165,7 @@ public struct GLPK: ILPSolver {
             // The relaxation has no dual feasible point: unbounded if it has a primal one.
             result.values = nil; result.objective = nil
             result.status = relaxationIsPrimalFeasible(lp) ? .unbounded : .infeasible
-        case GLP_ETMLIM:
+        case GLP_ETMLIM, GLP_ESTOP where context.stoppedAtDeadline:
             result.status = .timeLimit
             result.bound = context.bound
             if result.values == nil { result.message = "time limit reached before any feasible point was found" }
@@ -215,10 +231,88 @@ public struct GLPK: ILPSolver {
 }
 
 /// State shared with GLPK's branch-and-bound callback (single-threaded, within one solve).
+///
+/// With a time limit it also keeps GLPK to it. GLPK checks `tm_lim` between nodes and inside
+/// node LPs, but counts from the start of the tree (after presolve and the root LP), and its
+/// pseudocost initialisation at a branching runs two dual simplex runs of up to 30 iterations
+/// for every fractional column without a pseudocost, on a copy of the problem, without
+/// looking at the clock (a 1 s limit took 2–7 s on the digits cover models). So every
+/// callback ends the search once the wall-clock deadline, counted from the solve's start, has
+/// passed (`glp_ios_terminate`); and at a branching, when the time left is shorter than that
+/// initialisation could take (2 × candidates × the time of one such run, measured once on
+/// this problem, × 4 for safety), the callback picks the most fractional column itself, so
+/// GLPK skips the initialisation. Until then the search is the same as without a limit.
 private final class TreeContext {
     var bound: Double?
     var start: [Double]?
     var startOffered = false
     var startAccepted = false
-    init(start: [Double]?) { self.start = start }
+    let deadline: ContinuousClock.Instant?
+    var stoppedAtDeadline = false
+    /// Time an initialisation may take, in evaluations per candidate: 2 (down and up) × 4,
+    /// because one timed evaluation can be shorter than the average (scpcyc06: 0.7 ms timed,
+    /// 1.5 ms on average at the root).
+    static let safety = 8.0
+    /// Seconds of one pseudocost evaluation (copy + 30 dual iterations), the largest seen.
+    private var evaluationSeconds: Double?
+    /// When GLPK was left to branch at a node with this many candidates (to time it).
+    private var branching: (started: ContinuousClock.Instant, candidates: Int)?
+
+    init(start: [Double]?, deadline: ContinuousClock.Instant?) {
+        self.start = start
+        self.deadline = deadline
+    }
+
+    /// Called first in every callback: a branching GLPK did itself has ended; its time per
+    /// candidate raises the estimate of one evaluation.
+    func branchingEnded() {
+        guard let (started, candidates) = branching else { return }
+        branching = nil
+        let perEvaluation = started.duration(to: .now).seconds / Double(2 * candidates)
+        evaluationSeconds = max(evaluationSeconds ?? 0, perEvaluation)
+    }
+
+    /// At a `GLP_IBRANCH` call with a deadline: leave the choice to GLPK's pseudocost rule if
+    /// its initialisation fits in the time left, else branch on the most fractional column.
+    func branchBeforeDeadline(_ tree: OpaquePointer) {
+        guard let deadline, let lp = C.glp_ios_get_prob(tree) else { return }
+        let columns = C.glp_get_num_cols(lp)
+        let left = ContinuousClock.now.duration(to: deadline).seconds
+        // Far from the deadline even if every column were a candidate: no scan (it would cost
+        // a call per column at every node).
+        if let t = evaluationSeconds, left > Self.safety * Double(columns) * t { return }
+        guard columns > 0 else { return }
+        let candidates = (1...columns).filter { C.glp_ios_can_branch(tree, $0) != 0 }
+        guard let first = candidates.first else { return }
+        if evaluationSeconds == nil { evaluationSeconds = Self.timeOneEvaluation(lp, column: first) }
+        if left > Self.safety * Double(candidates.count) * (evaluationSeconds ?? 0) {
+            branching = (.now, candidates.count)
+            return
+        }
+        var best = first, bestDistance = -1.0, down = true
+        for j in candidates {
+            let x = C.glp_get_col_prim(lp, j), fraction = x - x.rounded(.down)
+            let distance = min(fraction, 1 - fraction)
+            if distance > bestDistance { (best, bestDistance, down) = (j, distance, fraction <= 0.5) }
+        }
+        C.glp_ios_branch_upon(tree, best, down ? GLP_DN_BRNCH : GLP_UP_BRNCH)
+    }
+
+    /// The time of what GLPK's pseudocost initialisation does per candidate and direction
+    /// (`eval_degrad`): copy the node's problem, fix the column, up to 30 dual simplex steps.
+    private static func timeOneEvaluation(_ lp: OpaquePointer, column j: Int32) -> Double {
+        let started = ContinuousClock.now
+        let copy = C.glp_create_prob()!
+        defer { C.glp_delete_prob(copy) }
+        C.glp_copy_prob(copy, lp, GLP_OFF)
+        let x = C.glp_get_col_prim(lp, j).rounded(.down)
+        C.glp_set_col_bnds(copy, j, GLP_FX, x, x)
+        var smcp = glp_smcp()
+        C.glp_init_smcp(&smcp)
+        smcp.msg_lev = GLP_MSG_OFF
+        smcp.meth = GLP_DUAL
+        smcp.it_lim = 30
+        _ = C.glp_simplex(copy, &smcp)
+        return started.duration(to: .now).seconds
+    }
 }

@@ -1,6 +1,6 @@
 import FileSupport
 
-/// Reads MPS files (free format, and fixed format whose names contain no spaces).
+/// Reads MPS files: free format, and fixed format (names may then contain spaces).
 ///
 /// Sections: NAME, OBJSENSE (MAX/MIN on the same or the next line), ROWS, COLUMNS (with
 /// `'MARKER' 'INTORG'/'INTEND'`), RHS, RANGES, BOUNDS (UP LO FX FR MI PL BV LI UI), ENDATA.
@@ -14,8 +14,20 @@ public enum MPSReader {
         try parse(TextFile.read(path), file: path)
     }
 
+    /// Fields are read as free MPS (split on whitespace) first; a file that does not read so is
+    /// read again as fixed MPS (fields by character column, so Netlib's `DEDO3 1R` is one
+    /// name), and if that fails too, the free reading's error is thrown.
     public static func parse(_ text: String, file: String = "<mps>") throws -> Model {
-        let input = FieldLines(text: text, file: file, commentPrefix: "*")
+        do {
+            return try parse(FieldLines(text: text, file: file, commentPrefix: "*"), text: text, file: file)
+        } catch let free as InputError {
+            guard let fixed = FieldLines(fixedMPS: text, file: file),
+                  let model = try? parse(fixed, text: text, file: file) else { throw free }
+            return model
+        }
+    }
+
+    private static func parse(_ input: FieldLines, text: String, file: String) throws -> Model {
         var model = Model(name: "model")
         if let first = text.prefix(40).split(whereSeparator: FieldLines.isLineEnd).first,
            first.replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("*sense:max") {
@@ -50,7 +62,10 @@ public enum MPSReader {
                 let keyword = head.text.uppercased()
                 switch keyword {
                 case "NAME":
-                    if fields.count > 1 { model.name = fields[1...].map { String($0.text) }.joined(separator: " ") }
+                    // A last word FREE after the name marks free MPS (CoinMpsIO's convention, written by
+                    // MPSWriter); it is not part of the name.
+                    let words = fields.count > 2 && fields.last!.text == "FREE" ? fields.dropLast() : fields[...]
+                    if words.count > 1 { model.name = words.dropFirst().map { String($0.text) }.joined(separator: " ") }
                     section = "NAME"
                 case "OBJSENSE":
                     section = "OBJSENSE"
@@ -73,7 +88,9 @@ public enum MPSReader {
             case "OBJSENSE":
                 try setSense(head)
             case "ROWS":
-                guard fields.count >= 2 else { throw input.error(head, "a ROWS line needs a type (N, L, G, E) and a name") }
+                guard fields.count == 2 else {
+                    throw input.error(fields.count < 2 ? head : fields[2], "a ROWS line needs a type (N, L, G, E) and one name, found \(fields.count) fields")
+                }
                 let type = head.text.uppercased()
                 let name = String(fields[1].text)
                 guard ["N", "L", "G", "E"].contains(type) else { throw input.error(head, "unknown row type '\(InputError.excerpt(head.text))' (expected N, L, G or E)") }

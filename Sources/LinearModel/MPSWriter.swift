@@ -17,7 +17,10 @@ public enum MPSWriter {
         let objective = rowNames.removeLast()
         var out = model.sense == .maximize ? "*SENSE:Maximize\n" : ""
         out += "* \(model.columnCount) columns, \(model.rowCount) rows, \(model.nonzeroCount) non-zeros\n"
-        out += "NAME \(NameTable([model.name], fallbackPrefix: "model").names[0])\n"
+        // "FREE" after the name: CBC (CoinMpsIO) otherwise guesses the format from the first
+        // COLUMNS line and took files whose first column name had 4 characters (flugpl's
+        // `STM1`) for fixed MPS. glpsol and our reader skip the word.
+        out += "NAME \(NameTable([model.name], fallbackPrefix: "model").names[0]) FREE\n"
         out += "ROWS\n N \(objective)\n"
         var kept = [Bool](repeating: false, count: model.rowCount)
         for i in 0..<model.rowCount {

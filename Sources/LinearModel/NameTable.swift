@@ -1,5 +1,7 @@
-/// Names that LP and MPS readers accept: letters, digits and `_ . [ ]`-style punctuation, no
-/// spaces, not starting with a digit, unique. Writers map every model name through this.
+/// Names that LP and MPS readers accept: letters, digits and the punctuation of CPLEX's LP
+/// names (`_ . ! # $ % & ( ) / , ; ? @ ' { } | ~` and the backquote; not `[ ]`, which glpsol refuses and
+/// CPLEX reads as quadratic terms), no spaces, not starting with a digit, unique. Writers map
+/// every model name through this.
 /// A name in `reserved` (compared in lower case: the LP keywords, `LPReader.reservedWords`)
 /// gets a `_` appended, so `MIN` is written `MIN_`.
 struct NameTable {
@@ -9,7 +11,7 @@ struct NameTable {
     init(_ raw: [String], fallbackPrefix: String, reserved: Set<String> = []) {
         for (i, name) in raw.enumerated() {
             var clean = String(name.unicodeScalars.map { s -> Character in
-                let ok = (s.value < 128) && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.[]{}!#$%&()/,;?@'`|~".unicodeScalars.contains(s))
+                let ok = (s.value < 128) && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.{}!#$%&()/,;?@'`|~".unicodeScalars.contains(s))
                 return ok ? Character(s) : "_"
             })
             if clean.isEmpty { clean = "\(fallbackPrefix)\(i + 1)" }

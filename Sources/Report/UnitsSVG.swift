@@ -44,12 +44,8 @@ public enum UnitsSVG {
             grid.append("M \(n(left)),\(n(yy)) L \(n(right)),\(n(yy))")
             labels.append(text("\(pct) %", left - 8, yy + 4, "text-anchor='end'"))
         }
-        out.append("<path class='grid' d='\(grid.joined(separator: " "))' stroke='#dddddd' stroke-width='1' fill='none'/>")
-        out.append("<path class='axes' d='M \(n(left)),\(n(top)) L \(n(left)),\(n(bottom)) L \(n(right)),\(n(bottom))' stroke='#000000' stroke-width='1' fill='none'/>")
-        out += labels
-        out.append(text("units ablated", (left + right) / 2, bottom + 40, "text-anchor='middle'"))
+        out += ReportSVG.frame(grid: grid, labels: labels, xTitle: "units ablated", yTitle: "accuracy drop (held-out rows of the class)")
         let cy = (top + bottom) / 2
-        out.append(text("accuracy drop (held-out rows of the class)", 22, cy, "text-anchor='middle' transform='rotate(-90 22.00 \(n(cy)))'"))
         for c in ablation {
             for m in c.methods {
                 let xx = x(m.units.count), color = colors[(methods.firstIndex(of: m.method) ?? 0) % colors.count]
