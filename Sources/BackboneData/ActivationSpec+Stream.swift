@@ -29,7 +29,8 @@ extension ActivationSpec {
             throw InputError(file: output, "cannot write")
         }
         var finished = false
-        defer { try? out.close(); if !finished { unlink(tmp) } }
+        Interruption.writing(tmp)
+        defer { try? out.close(); if !finished { unlink(tmp) }; Interruption.written(tmp) }
         let block = max(1, blockValues / max(1, reader.columnCount))
         var items = 0
         var reported = ContinuousClock.now

@@ -58,12 +58,13 @@ public enum TextFile {
     public static func writeAtomically(_ files: [(Data, String)]) throws {
         let targets = try files.map { try WriteTarget(path: $0.1) }
         var temporaries: [String] = []
-        defer { for t in temporaries { unlink(t) } }
+        defer { for t in temporaries { unlink(t); Interruption.written(t) } }
         for ((data, path), target) in zip(files, targets) {
             let url = URL(fileURLWithPath: path)
             let tmp = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))").path
             temporaries.append(tmp)
+            Interruption.writing(tmp)
             do {
                 try data.write(to: URL(fileURLWithPath: tmp))
             } catch {
@@ -73,6 +74,7 @@ public enum TextFile {
         }
         for (tmp, (_, path)) in zip(temporaries, files) {
             if rename(tmp, path) != 0 { throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))") }
+            Interruption.written(tmp)
         }
         temporaries.removeAll()
     }

@@ -1,3 +1,4 @@
+import BackboneData
 import Foundation
 import TestSupport
 import Testing
@@ -55,5 +56,22 @@ import Testing
         let r = try report(dir)
         #expect(r["stopped"] as? String == "time_budget")
         #expect(out.stderr.contains("cut short (time_budget)"))
+    }
+
+    /// A signal in the middle of writing removes the temporary file and exits 130.
+    @Test func aSignalDuringAWriteLeavesNoTemporaryFile() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let npy = dir.appendingPathComponent("a.npy")
+        let rows = 20_000, columns = 200  // about 1.5 s to binarize in a debug build
+        var rng = SplitMix(seed: 5)
+        try NpyWriter.data((0..<rows * columns).map { _ in Double(rng.next() % 1000) / 1000 }, shape: [rows, columns]).write(to: npy)
+        let out = dir.appendingPathComponent("t.dat").path
+        let run = try runBackbones(["transactions", "--activations", npy.path, "--stream", "--binarize", "topk", "--k", "5",
+                                    "--output", out], interruptAfter: 0.3)
+        #expect(run.status == 130, "\(run.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        #expect(left.isEmpty, "temporary files left: \(left)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
