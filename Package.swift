@@ -43,14 +43,14 @@ let package = Package(
         .target(name: "BackboneCore", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData"]),
         .target(name: "UnitAnalysis", dependencies: ["FileSupport", "Mining", "BackboneData"]),
         .target(name: "Redescription", dependencies: ["FileSupport", "LinearModel", "BackboneData"]),
-        .target(name: "Workflows", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore", "UnitAnalysis"]),
-        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Workflows", "UnitAnalysis"]),
+        .target(name: "Workflows", dependencies: ["FileSupport", "LinearModel", "Mining", "BackboneData", "BackboneCore", "UnitAnalysis", "Redescription"]),
+        .target(name: "Report", dependencies: ["FileSupport", "BackboneCore", "Workflows", "UnitAnalysis", "Redescription"]),
 
         .executableTarget(
             name: "BackbonesCLI",
             dependencies: [
                 "FileSupport", "LinearModel", "GLPKBackend", "CBCBackend", "SolverConformance",
-                "Mining", "BackboneData", "BackboneCore", "UnitAnalysis", "Workflows", "Report",
+                "Mining", "BackboneData", "BackboneCore", "UnitAnalysis", "Redescription", "Workflows", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -28,6 +28,7 @@ struct BackbonesCommand: ParsableCommand {
             ExperimentCommand.self,
             ArtifactsCommand.self,
             UnitsCommand.self,
+            RedescribeCommand.self,
             PlanCommand.self,
             RunJobCommand.self,
             MergeCommand.self,
