@@ -17,14 +17,17 @@ public struct RedescribeJob: Sendable {
         /// `.rr` files, or folders of them: their single-interval `W1R` queries become targets,
         /// compared with the best JS they report for each.
         public var theirFiles: [String]
+        /// Every bin of every attribute of the left view is a target, too.
+        public var targetBins: Discretization?
         public var search: ExactSearch.Settings
 
         public init(leftPath: String, rightPath: String, targets: [String] = [], theirFiles: [String] = [],
-                    search: ExactSearch.Settings = ExactSearch.Settings()) {
+                    targetBins: Discretization? = nil, search: ExactSearch.Settings = ExactSearch.Settings()) {
             self.leftPath = leftPath
             self.rightPath = rightPath
             self.targets = targets
             self.theirFiles = theirFiles
+            self.targetBins = targetBins
             self.search = search
         }
     }
@@ -76,7 +79,12 @@ public struct RedescribeJob: Sendable {
         var targets: [(Query, TheirTarget?)] = try settings.targets.map { (try QueryParser.parse($0), nil) }
         let files = try settings.theirFiles.flatMap(Self.rrFiles).map { ($0, try RRFile.read(path: $0)) }
         targets += TheirTarget.collect(files, view: left).map { (.literal($0.literal), $0) }
-        guard !targets.isEmpty else { throw InputError("no target: give a target query or .rr files with single-interval W1R queries") }
+        if let binning = settings.targetBins {
+            for (j, name) in left.attributes.enumerated() {
+                targets += binning.bins(left.columns[j]).map { (Query.literal(IntervalLiteral(attribute: name, lower: $0.lower, upper: $0.upper)), TheirTarget?.none) }
+            }
+        }
+        guard !targets.isEmpty else { throw InputError("no target: give a target query, target bins or .rr files with single-interval W1R queries") }
         var done: [Target] = []
         for (query, theirs) in targets {
             let rows: RowSet

@@ -61,7 +61,8 @@ import Testing
             (["--left", l, "--right", r, "--target", "a >= 1 <= 1"], "the target holds 6 rows, fewer than the minimum support 10"),
             (["--left", l, "--right", r, "--target", "c >= 1 <= 1"], "no attribute 'c'"),
             (["--left", l, "--right", r, "--target", "a >= 1"], "the query ends where '<=' was expected"),
-            (["--left", l, "--right", r], "give --target or --their"),
+            (["--left", l, "--right", r], "give --target, --target-bins or --their"),
+            (["--left", l, "--right", r, "--target-bins", "thirds"], "'thirds' is not a binning"),
         ]
         for (args, expected) in cases {
             let out = try runBackbones(["redescribe"] + args)
