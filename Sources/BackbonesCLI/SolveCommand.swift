@@ -43,6 +43,8 @@ struct SolveCommand: ParsableCommand {
     var writeMps: String?
 
     func run() throws {
+        // The first SIGINT/SIGTERM stops the solve (GLPK) and prints its incumbent and bound; a second exits.
+        Interruption.onSignal { if SolverInterrupt.isRequested { Interruption.exitNow() }; SolverInterrupt.request() }
         let model = try ModelFile.read(path: file, format: format)
         try model.export(lp: writeLp, mps: writeMps)
         let results = Backends(solvers: solver.solvers, options: solverOptions.solverOptions, progress: ProgressTicker.callback { Stderr.print($0) })

@@ -72,6 +72,11 @@ public struct GLPK: ILPSolver {
                 C.glp_ios_terminate(tree)
                 return
             }
+            if SolverInterrupt.isRequested {  // stopped like at a time limit, said as interrupted
+                (context.stoppedAtDeadline, context.interrupted) = (true, true)
+                C.glp_ios_terminate(tree)
+                return
+            }
             switch C.glp_ios_reason(tree) {
             case GLP_IHEUR:
                 if let start = context.start, !context.startOffered {
@@ -169,6 +174,7 @@ public struct GLPK: ILPSolver {
             result.status = .timeLimit
             result.bound = context.bound
             if result.values == nil { result.message = "time limit reached before any feasible point was found" }
+            if context.interrupted { result.message = "interrupted" + (result.values == nil ? " before any feasible point was found" : "") }
         case GLP_EMIPGAP:
             result.status = .optimal
             result.bound = context.bound
@@ -249,6 +255,8 @@ private final class TreeContext {
     var startAccepted = false
     let deadline: ContinuousClock.Instant?
     var stoppedAtDeadline = false
+    /// Stopped by `SolverInterrupt` (reported as a time limit with the message "interrupted").
+    var interrupted = false
     /// Time an initialisation may take, in evaluations per candidate: 2 (down and up) × 4,
     /// because one timed evaluation can be shorter than the average (scpcyc06: 0.7 ms timed,
     /// 1.5 ms on average at the root).

@@ -74,4 +74,16 @@ import Testing
         #expect(left.isEmpty, "temporary files left: \(left)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    /// `solve` with GLPK: the first SIGINT stops the search and prints its incumbent and bound.
+    @Test func anInterruptedSolvePrintsItsIncumbentAndBound() throws {
+        let file = TestPaths.reference("orlib/scpcyc06.txt")  // GLPK needs minutes to prove it
+        guard FileManager.default.fileExists(atPath: file) else { return }
+        let out = try runBackbones(["solve", file, "--format", "orlib", "--solver", "glpk", "--json"], interruptAfter: 2)
+        #expect(out.status == 0, "\(out.stderr)")
+        let result = try #require((try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(result["status"] as? String == "time_limit" && result["message"] as? String == "interrupted", "\(result)")
+        let objective = try #require(result["objective"] as? Double), bound = try #require(result["bound"] as? Double)
+        #expect(bound <= objective && objective >= 60)  // the optimum is 60; a minimization's bound is below
+    }
 }
