@@ -44,9 +44,9 @@ import Testing
         }
         if setting == "Settings1" {
             // The reference README: 311 individual redescriptions, 20 of them with p > 0.01 recomputed.
-            #expect(individual == 311 && individualAbove001 == 20)
+            #expect(individual == 311 && interaction == 3850 && individualAbove001 == 20)
         } else {
-            #expect(interaction == 581)   // "checked to 1e-6 on all 581 of Settings4"
+            #expect(individual == 222 && interaction == 581)   // "checked to 1e-6 on all 581 of Settings4"
         }
         #expect(notComputed > 0)
     }
