@@ -66,7 +66,7 @@ let package = Package(
                     dependencies: ["BackboneCore", "GLPKBackend", "CBCBackend", "Mining", "BackboneData", "LinearModel", "TestSupport"]),
         .testTarget(name: "UnitAnalysisTests", dependencies: ["UnitAnalysis", "BackboneData", "Mining", "FileSupport", "TestSupport"]),
         .testTarget(name: "RedescriptionTests",
-                    dependencies: ["Redescription", "CBCBackend", "GLPKBackend", "LinearModel", "FileSupport", "TestSupport"]),
+                    dependencies: ["Redescription", "CBCBackend", "GLPKBackend", "LinearModel", "FileSupport", "BackboneData", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "BackboneCore", "LinearModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI", "BackboneData"]),
     ]

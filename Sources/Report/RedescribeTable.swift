@@ -14,7 +14,7 @@ public enum RedescribeTable {
             out += c.kind == .perfect ? "optimal (JS 1 is the largest possible)"
                 : c.proven ? "proven optimal (\(c.solver): last MILP optimum \(Format.exact(c.objective ?? 0)), \(c.status.rawValue))"
                 : "not proven: JS ≤ \(Format.fixed(c.jaccardUpperBound, 4)) (\(c.solver) \(c.status.rawValue))"
-            out += ", \(b.steps.count) MILPs, \(Format.fixed(b.seconds, 2)) s\n"
+            out += ", \(Format.count(b.steps.count, "MILP")), \(Format.fixed(b.seconds, 2)) s\n"
             if let theirs = t.theirs {
                 out += "  theirs: JS \(Format.fixed(theirs.bestJaccard, 4))" + (theirs.best.right.isConjunction ? "" : " (NOT/OR)") + "\n"
             }

@@ -1,3 +1,6 @@
+import BackboneData
+import Foundation
+import TestSupport
 import FileSupport
 import Redescription
 import Testing
@@ -54,5 +57,31 @@ import Testing
         #expect(rr(good.replacingOccurrences(of: "W2R: b >= 0.0", with: "W2R: b >= x")) == "x.rr:6:11: 'x' is not a number")
         #expect(rr(good.replacingOccurrences(of: "JS: 1.0\n", with: "")) == "x.rr:7: expected 'JS: ' but found 'p-value :0.0'")
         #expect(rr("hello") == "x.rr:1:1: expected 'Redescriptions:' but found 'hello'".replacingOccurrences(of: ":1:1:", with: ":1:"))
+    }
+}
+
+/// CSV and .npy views read to the same view as the ARFF they mirror.
+@Suite struct ViewFormatTests {
+    @Test func csvAndNpy() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("v.csv").path, npy = dir.appendingPathComponent("v.npy").path
+        try "u0,id,u1\n1,a,2\n3.5,b,-0.4\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let v = try ViewReader.read(path: csv)
+        #expect(v.ids == ["a", "b"] && v.attributes == ["u0", "u1"] && v.columns == [[1, 3.5], [2, -0.4]] && v.lines == [2, 3])
+        try NpyWriter.write([1, 2, 3.5, -0.4], shape: [2, 2], to: npy)
+        let w = try ViewReader.read(path: npy)
+        #expect(w.ids == ["0", "1"] && w.attributes == ["c0", "c1"] && w.columns == v.columns)
+        func message(_ text: String) -> String {
+            do { _ = try ViewReader.csv(text, file: "v.csv"); return "read" } catch { return "\(error)" }
+        }
+        #expect(message("a,b\n1,x\n") == "v.csv:2:3: 'x' is not a finite number (column 'b')")
+        #expect(message("a,b\n1\n") == "v.csv:2: 1 fields but the header (line 1) has 2")
+        #expect(message("id,a\nr,1\nr,2\n") == "v.csv:3:1: id 'r' appears twice (first on line 2)")
+        #expect(message("id\nr\n") == "v.csv:1: no numeric column: a view needs numeric attributes")
+        let flat = dir.appendingPathComponent("flat.npy").path
+        try NpyWriter.write([1, 2, 3], shape: [3], to: flat)
+        #expect(throws: InputError(file: flat, "a view is a 2-D array (rows × attributes), not shape (3,)")) { try ViewReader.read(path: flat) }
+        #expect(throws: InputError(file: "v.txt", "unknown view format: give an .arff, .csv or .npy file")) { try ViewReader.read(path: "v.txt") }
     }
 }
