@@ -79,11 +79,15 @@ public enum ExactSearch {
         let n = view.rowCount, a = target.cardinality
         guard target.count == n else { throw InputError("the target has \(target.count) rows but the view has \(n)") }
         guard a > 0 else { throw InputError("the target holds no row: nothing to describe") }
+        guard a < n else { throw InputError("the target holds every row: nothing to describe (any query holding every row has JS 1)") }
         guard a >= settings.minimumSupport else {
             throw InputError("the target holds \(a) rows, fewer than the minimum support \(settings.minimumSupport)")
         }
         guard settings.maxLiterals >= 1 else { throw InputError("at least one literal is needed (maxLiterals \(settings.maxLiterals))") }
         let atoms = view.columns.indices.map { AttributeAtoms(column: $0, values: view.columns[$0], target: target) }.filter { $0.count > 1 }
+        guard !atoms.isEmpty else {
+            throw InputError(file: view.file, "every attribute is constant: no query separates the target from the other rows")
+        }
 
         let greedy = GreedyConjunction.search(atoms: atoms, target: target, maxLiterals: settings.maxLiterals,
                                               minimumSupport: settings.minimumSupport)

@@ -64,6 +64,13 @@ import Testing
         #expect(throws: InputError("the target holds no row: nothing to describe")) {
             try ExactSearch.run(target: RowSet(count: 3), view: view, settings: .init(minimumSupport: 1), solver: CBC())
         }
+        #expect(throws: InputError("the target holds every row: nothing to describe (any query holding every row has JS 1)")) {
+            try ExactSearch.run(target: RowSet(count: 3, full: true), view: view, settings: .init(minimumSupport: 1), solver: CBC())
+        }
+        let constant = View(ids: ["a", "b", "c"], attributes: ["x"], columns: [[1, 1, 1]])
+        #expect(throws: InputError("every attribute is constant: no query separates the target from the other rows")) {
+            try ExactSearch.run(target: RowSet(count: 3, rows: [0]), view: constant, settings: .init(minimumSupport: 1), solver: CBC())
+        }
         #expect(throws: InputError("the target holds 2 rows, fewer than the minimum support 10")) {
             try ExactSearch.run(target: RowSet(count: 3, rows: [0, 1]), view: view, settings: .init(), solver: CBC())
         }
