@@ -80,7 +80,7 @@ struct HeuristicCommand: ParsableCommand {
     func run() throws {
         let job = HeuristicJob(rules: try CoverageRule.parseShares(q), greedy: greedy)
         let groups: [HeuristicJob.GroupResult]
-        if let transactions {
+        if transactions != nil {
             groups = try job.run(transactionFiles: transactionFiles,
                                  layout: try LayerLayout.fromOption(input.layers!))
         } else {

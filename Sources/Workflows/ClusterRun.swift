@@ -81,7 +81,7 @@ public enum ClusterRun {
             let index = todo[k]
             let logFile = URL(fileURLWithPath: planFolder).appendingPathComponent("logs/job-\(index).log")
             try FileManager.default.createDirectory(at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = ["run-job", planFile, "--index", String(index)]
