@@ -55,6 +55,15 @@ repro-quick: build
 repro-check:
 	py="$$(paper-repro/venv.sh)" && "$$py" paper-repro/repro.py --quick --bin $(REPRO_CHECK_BIN)
 
+# The instance regression suite on all 83 public instances of ../shared/reference/instances
+# (index.csv; docs/solvers.md "Instance suite"): every file reads, both backends match the known
+# optima, our LP and MPS files read back by us, glpsol and cbc to the same optimum; 10 s per
+# solve (about 20-30 min on 2 cores). `make test` runs the same checks on 15 fast instances.
+.PHONY: instances
+instances: deps
+	$(SWIFT) build --build-tests
+	BACKBONES_INSTANCES=all $(SWIFT) test --skip-build --disable-xctest --filter 'InstanceSuiteTests|InstanceFormatTests'
+
 # A one-node Slurm cluster on this machine (root, Debian; installs slurm-wlm and munge when
 # missing), the digits plan run through it as a job array and compared with one pareto process,
 # a lost job resubmitted, a cancelled task named by the merge (cluster/slurm-test.sh,

@@ -3,10 +3,12 @@ import LinearModel
 import Workflows
 
 /// The terminal table of `backbones compare` (also `summary.txt`): one line per instance with
-/// each backend's status, objective and seconds, then the summary per backend and the problems.
+/// its size, the known optimum as the index gives it, and each backend's status (`limit`: an
+/// incumbent, `limit, none`: none, `stopped`: killed past the limit), objective and seconds;
+/// then the summary per backend and the contradictions.
 public enum CompareTable {
     public static func text(_ r: CompareJob.Result) -> String {
-        var columns: [TextTable.Column] = [.init("instance", .left), .init("size"), .init("known")]
+        var columns: [TextTable.Column] = [.init("instance", .left), .init("rows×cols"), .init("known")]
         var spans: [TextTable.Span] = []
         for (b, name) in r.backends.enumerated() {
             let version = r.summaries[b].version
@@ -16,7 +18,7 @@ public enum CompareTable {
         columns.append(.init("check", .left, separator: " | "))
         var table = TextTable(columns: columns, spans: spans)
         for row in r.rows {
-            var cells = [row.instance.name, "\(row.rows)×\(row.columns)", row.instance.knownOptimum.map(value) ?? "-"]
+            var cells = [row.instance.name, "\(row.rows)×\(row.columns)", row.instance.knownOptimum.map(Format.exact) ?? "-"]
             for run in row.runs {
                 let x = run.result
                 cells += [status(run), x.objective.map(value) ?? "-", Format.fixed(x.seconds, 2)]
