@@ -58,7 +58,7 @@ repro-check:
 # The instance regression suite on all 83 public instances of ../shared/reference/instances
 # (index.csv; docs/solvers.md "Instance suite"): every file reads, both backends match the known
 # optima, our LP and MPS files read back by us, glpsol and cbc to the same optimum; 10 s per
-# solve (about 20-30 min on 2 cores). `make test` runs the same checks on 15 fast instances.
+# solve (about 12 min on 2 cores). `make test` runs the same checks on 15 fast instances.
 .PHONY: instances
 instances: deps
 	$(SWIFT) build --build-tests
