@@ -103,7 +103,9 @@ public struct ParetoPipeline: Sendable {
         }
         let finished = self.finished
         let toRun = jobList.map { finished[$0.key] == nil ? 1 : 0 }
-        let remainingFrom = (0...jobList.count).map { toRun[$0...].reduce(0, +) }
+        var suffix = [Int](repeating: 0, count: jobList.count + 1)  // fronts still to compute from each job on
+        for i in stride(from: jobList.count - 1, through: 0, by: -1) { suffix[i] = suffix[i + 1] + toRun[i] }
+        let remainingFrom = suffix
         let frozen = reports, groupOf = reportGroup, options = self.options, log = self.log, margin = frontMargin
         let control = self.control, threads = jobs, onFront = self.onFront
         let progress = FrontProgress(total: jobList.count, toCompute: remainingFrom[0], threads: jobs)

@@ -1,10 +1,12 @@
+import LinearModel
 import Synchronization
 
 /// What may end a long run early, shared by every front job of it: a stop request (the CLI
 /// makes one on the first SIGINT/SIGTERM) and an overall time budget.
 ///
 /// Engines check `isStopRequested` where they check their deadline (every 1,024 nodes), so a
-/// search stops within milliseconds; an ILP point under way ends at its per-point limit. A
+/// search stops within milliseconds; a GLPK point under way stops at its next node
+/// (`SolverInterrupt`), a CBC point at its per-point limit. A
 /// front cut short keeps its finished points and says why (`ExactFront.stop`).
 public final class RunControl: Sendable {
     private let stopFlag = Atomic<Bool>(false)
@@ -16,7 +18,11 @@ public final class RunControl: Sendable {
         budgetDeadline = timeBudget.map { ContinuousClock.now.advanced(by: .seconds($0)) }
     }
 
-    public func requestStop() { stopFlag.store(true, ordering: .relaxed) }
+    /// Stops the searches at their next check and, through `SolverInterrupt`, a GLPK point under way.
+    public func requestStop() {
+        stopFlag.store(true, ordering: .relaxed)
+        SolverInterrupt.request()
+    }
 
     public var isStopRequested: Bool { stopFlag.load(ordering: .relaxed) }
 
