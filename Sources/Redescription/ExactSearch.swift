@@ -65,8 +65,13 @@ public enum ExactSearch {
     public struct Result: Sendable {
         public var query: Query
         public var measures: RedescriptionMeasures
-        /// The beam search's start: |∩| and |∪|.
+        /// The start: |∩| and |∪| of the beam search's conjunction, or of the given start query.
         public var start: (intersection: Int, union: Int)
+        /// The start query when one was given (`run(…, start:)`); nil for the beam search's.
+        public var startQuery: Query?
+        /// Whether the result is the given start itself (proven at least as good as every
+        /// conjunction of ≤ L intervals when the certificate is proven), not an improvement.
+        public var keptStart: Bool
         public var steps: [Step]
         public var certificate: Certificate
         /// Attributes that can exclude anything, their atoms, the MILP's columns and rows.
@@ -74,7 +79,11 @@ public enum ExactSearch {
         public var seconds: Double
     }
 
-    public static func run(target: RowSet, view: View, settings: Settings, solver: ILPSolver) throws -> Result {
+    /// With `start` (a query on `view`, any form: e.g. a heuristic's best, with OR and NOT), the
+    /// sequence starts from its ratio instead of the beam search's: the result either improves
+    /// it (a conjunction) or keeps it, and a proven certificate then says that no conjunction of
+    /// at most L intervals beats it.
+    public static func run(target: RowSet, view: View, settings: Settings, solver: ILPSolver, start: Query? = nil) throws -> Result {
         let clock = ContinuousClock.now
         let n = view.rowCount, a = target.cardinality
         guard target.count == n else { throw InputError("the target has \(target.count) rows but the view has \(n)") }
@@ -89,10 +98,22 @@ public enum ExactSearch {
             throw InputError(file: view.file, "every attribute is constant: no query separates the target from the other rows")
         }
 
-        let greedy = GreedyConjunction.search(atoms: atoms, target: target, maxLiterals: settings.maxLiterals,
-                                              minimumSupport: settings.minimumSupport)
-        var best = greedy.0
-        var (num, den) = (greedy.intersection, greedy.union)
+        var best = AtomConjunction(literals: [])
+        var (num, den) = (0, 1)
+        var kept: Query?
+        if let start {
+            let rows = try start.rows(in: view)
+            (num, den) = (rows.intersectionCount(target), a + rows.cardinality - rows.intersectionCount(target))
+            guard num >= settings.minimumSupport else {
+                throw InputError(file: view.file, "the start query '\(InputError.excerpt(start.text))' holds \(num) target rows, fewer than the minimum support \(settings.minimumSupport)")
+            }
+            kept = start
+        } else {
+            let greedy = GreedyConjunction.search(atoms: atoms, target: target, maxLiterals: settings.maxLiterals,
+                                                  minimumSupport: settings.minimumSupport)
+            (best, num, den) = (greedy.0, greedy.intersection, greedy.union)
+        }
+        let startCounts = (num, den)
         var model = ExactModel(atoms: atoms, target: target, maxLiterals: settings.maxLiterals, minimumSupport: settings.minimumSupport)
         var steps: [Step] = []
         let options = SolverOptions(timeLimit: settings.timeLimit, threads: settings.threads)
@@ -113,9 +134,9 @@ public enum ExactSearch {
             (step.intersection, step.union) = (inter, union)
             // Better by the data (not only by the solver's word), with the support it needs.
             guard inter >= settings.minimumSupport, inter * den > num * union else { break }
-            (best, num, den) = (candidate, inter, union)
+            (best, num, den, kept) = (candidate, inter, union, nil)
         }
-        let query = best.query(atoms, view: view)
+        let query = kept ?? best.query(atoms, view: view)
         let rows = try query.rows(in: view)
         let measures = RedescriptionMeasures(left: target, right: rows)
         precondition(measures.intersection == num && measures.union == den, "decoded query disagrees with its atoms")
@@ -133,7 +154,7 @@ public enum ExactSearch {
             certificate = Certificate(kind: .milp, numerator: num, denominator: den, status: r.status, objective: r.objective, bound: r.bound,
                                       proven: proven, jaccardUpperBound: upper, solver: r.solver, solverVersion: r.version)
         }
-        return Result(query: query, measures: measures, start: (greedy.intersection, greedy.union), steps: steps,
+        return Result(query: query, measures: measures, start: startCounts, startQuery: start, keptStart: kept != nil, steps: steps,
                       certificate: certificate, attributes: atoms.count, atoms: atoms.reduce(0) { $0 + $1.count },
                       columns: model.model.variableCount, rows: model.model.rowCount, seconds: clock.duration(to: .now).seconds)
     }
