@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "UnitAnalysisTests", dependencies: ["UnitAnalysis", "BackboneData", "Mining", "FileSupport", "TestSupport"]),
         .testTarget(name: "RedescriptionTests",
                     dependencies: ["Redescription", "CBCBackend", "GLPKBackend", "LinearModel", "FileSupport", "BackboneData", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "BackboneCore", "LinearModel", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Workflows", "BackboneCore", "BackboneData", "LinearModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BackbonesCLI", "BackboneData"]),
     ]
 )

@@ -201,9 +201,23 @@ public struct GroupSelection: Sendable, Equatable {
         return kinds.isEmpty ? .failure(.empty) : .success(kinds)
     }
 
-    public enum KindsError: Error, Equatable {
+    public enum KindsError: Error, Equatable, CustomStringConvertible {
         case unknown(String)
         case empty
+
+        public var description: String {
+            switch self {
+            case let .unknown(part): return "takes correct, misclassified, confusion, class or all (comma-separated); got '\(part)'"
+            case .empty: return "is empty"
+            }
+        }
+    }
+
+    /// A selection from a kinds list (`kinds(parsing:)`) and an optional comma-separated list of
+    /// group names.
+    public init(parsingKinds text: String, names: String? = nil) throws(KindsError) {
+        self.init(kinds: try Self.kinds(parsing: text).get(),
+                  names: names.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
     }
 
     /// The non-empty groups asked for, in a stable order, and notes about empty ones. A name

@@ -1,67 +1,40 @@
 import ArgumentParser
 import BackboneData
-import FileSupport
 import Mining
 
 /// `--activations FILE` and the options that read and binarize it: an `ActivationSpec`.
 struct ActivationInput: ParsableArguments {
-    @Option(help: "Activation file (rows, .csv, .npy or .npz).")
-    var activations: String
-
+    @Option(help: "Activation file (rows, .csv, .npy or .npz).") var activations: String
     @OptionGroup var options: ActivationOptions
 
     /// Reads and binarizes every row (the groups, if any, are picked and only their rows binarized).
     func load(_ groups: GroupOptions? = nil) throws -> LoadedActivations {
         var spec = try options.spec(activations)
         spec.progress = { Stderr.print($0) }
-        return try spec.load(groups: groups?.selection).printingNotes()
+        return try spec.load(groups: groups?.selection()).printingNotes()
     }
 }
 
 /// How to read and binarize an activation file (everything of `ActivationInput` but the file).
 /// Formats and rules: docs/data.md; which input wins: `ActivationSpec`.
 struct ActivationOptions: ParsableArguments {
-    @Option(help: "Input format: rows, csv, npy, npz (default: from the file extension).")
-    var format: ActivationFormat?
-
-    @Option(help: "The authors' minus file (misclassified rows; --activations is then the plus file).")
-    var minus: String?
-
-    @Option(help: "True labels for .npy activations: a .npy of integers or one integer per line.")
-    var labels: String?
-
-    @Option(help: "Predicted labels in a separate file (.npy or one integer per line).")
-    var predictions: String?
-
-    @Option(help: "CSV: name of the true-label column.")
-    var labelColumn: String = "label"
-
-    @Option(help: "CSV: name of the predicted-label column (default: 'predicted' when the header has it).")
-    var predictionColumn: String?
-
-    @Option(help: "Hidden layer widths, e.g. 64,32,16 (default: from --network, else one layer).")
-    var layers: String?
-
-    @Option(help: "Neuron weights: one row of numbers, one per neuron.")
-    var weights: String?
-
-    @Option(help: "Network .npz (W0..Wk, b0..bk): neuron weights Σ_j |W_l[i][j]| and the layer widths.")
-    var network: String?
+    @Option(help: "Input format: rows, csv, npy, npz (default: from the file extension).") var format: ActivationFormat?
+    @Option(help: "The authors' minus file (misclassified rows; --activations is then the plus file).") var minus: String?
+    @Option(help: "True labels for .npy activations: a .npy of integers or one integer per line.") var labels: String?
+    @Option(help: "Predicted labels in a separate file (.npy or one integer per line).") var predictions: String?
+    @Option(help: "CSV: name of the true-label column.") var labelColumn: String = "label"
+    @Option(help: "CSV: name of the predicted-label column (default: 'predicted' when the header has it).") var predictionColumn: String?
+    @Option(help: "Hidden layer widths, e.g. 64,32,16 (default: from --network, else one layer).") var layers: String?
+    @Option(help: "Neuron weights: one row of numbers, one per neuron.") var weights: String?
+    @Option(help: "Network .npz (W0..Wk, b0..bk): neuron weights Σ_j |W_l[i][j]| and the layer widths.") var network: String?
 
     @Option(help: "Binarization: reference (authors: weighted, floor(k·w_l/n) per layer), topk (k per layer), threshold, quantile.")
     var binarize: BinarizationRule.Kind = .reference
 
-    @Option(help: "k for reference and topk (default 50).")
-    var k: Int?
-
-    @Option(help: "threshold: a neuron is active when its activation is > T.")
-    var threshold: Double?
-
-    @Option(help: "quantile: a neuron is active when above its Q-quantile over the data set (0…1).")
-    var quantile: Double?
-
-    @Option(help: "Ties in reference/topk: lower (lower neuron id wins, default) or higher (the authors' sort).")
-    var ties: TieBreak = .lowerIndexFirst
+    @Option(help: "k for reference and topk (default 50).") var k: Int?
+    @Option(help: "threshold: a neuron is active when its activation is > T.") var threshold: Double?
+    @Option(help: "quantile: a neuron is active when above its Q-quantile over the data set (0…1).") var quantile: Double?
+    @Option(help: "Ties in reference/topk: lower (lower neuron id wins, default) or higher (the authors' sort).") var ties: TieBreak = .lowerIndexFirst
 
     func validate() throws {
         if weights != nil && network != nil {
@@ -96,27 +69,16 @@ struct ActivationOptions: ParsableArguments {
 struct GroupOptions: ParsableArguments {
     static let defaultGroups = "correct"
 
-    @Option(help: "Groups: correct, misclassified, confusion, class or all (comma-separated).")
-    var groups: String = GroupOptions.defaultGroups
+    @Option(help: "Groups: correct, misclassified, confusion, class or all (comma-separated).") var groups: String = GroupOptions.defaultGroups
+    @Option(help: "Only these groups, by name, of any kind (comma-separated, e.g. correct:3,confusion:3->5).") var only: String?
 
-    @Option(help: "Only these groups, by name, of any kind (comma-separated, e.g. correct:3,confusion:3->5).")
-    var only: String?
+    func validate() throws { _ = try selection() }
 
-    func validate() throws { _ = try kinds() }
+    /// The selection these options give (a usage error when `--groups` does not parse).
+    func selection() throws -> GroupSelection { try Self.selection(groups, only: only) }
 
-    func kinds() throws -> [Group.Kind]? {
-        switch GroupSelection.kinds(parsing: groups) {
-        case let .success(kinds): return kinds
-        case let .failure(.unknown(part)):
-            throw ValidationError("--groups takes correct, misclassified, confusion, class or all (comma-separated); got '\(part)'")
-        case .failure(.empty): throw ValidationError("--groups is empty")
-        }
-    }
-
-    /// The selection (validated: `--groups` parses).
-    var selection: GroupSelection {
-        guard case let .success(kinds) = GroupSelection.kinds(parsing: groups) else { preconditionFailure("validate() checks --groups") }
-        return GroupSelection(kinds: kinds, names: only.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+    static func selection(_ groups: String, only: String? = nil) throws -> GroupSelection {
+        do { return try GroupSelection(parsingKinds: groups, names: only) } catch { throw ValidationError("--groups \(error)") }
     }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import FileSupport
 import Foundation
-import Report
 import Workflows
 
 /// `backbones artifacts`: checks on the authors' published files (REFERENCE.md).
@@ -19,11 +18,8 @@ struct ArtifactsCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Folder holding the authors' bird/ and lfw/ artifacts.")
-    var reference: String
-
-    @Option(help: "Folder for artifacts.json and the rewritten explanation files.")
-    var output: String
+    @Option(help: "Folder holding the authors' bird/ and lfw/ artifacts.") var reference: String
+    @Option(help: "Folder for artifacts.json and the rewritten explanation files.") var output: String
 
     func run() throws {
         try TextFile.createFolder(output)

@@ -1,6 +1,4 @@
 import ArgumentParser
-import BackboneCore
-import BackboneData
 import FileSupport
 import Foundation
 import Workflows
@@ -35,13 +33,13 @@ struct BackbonesCommand: ParsableCommand {
         ]
     )
 
-    /// Runs the tool. Every error becomes its exit code here, in one place (`ExitStatus`).
+    /// Runs the tool. Every error becomes its exit code here (`ExitStatus` decides which).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if let status = ExitStatus(error) {
+            if let status = ExitStatus(error, flag: \.flag) {
                 Stderr.print("backbones: error: \(status.message)")
                 Foundation.exit(status.code)
             }
@@ -52,33 +50,6 @@ struct BackbonesCommand: ParsableCommand {
                 Foundation.exit(ExitStatus.badInput)
             }
             exit(withError: error)
-        }
-    }
-}
-
-/// What an error means for the shell: 1 a result check failed (two engines' proven optima
-/// differ, a self-test case failed), 2 bad input or usage, 3 a solver or the environment failed.
-struct ExitStatus {
-    static let checkFailed: Int32 = 1
-    static let badInput: Int32 = 2
-    static let solverFailed: Int32 = 3
-
-    var code: Int32
-    var message: String
-
-    /// Nil for errors the argument parser reports itself (usage, help, explicit exit codes).
-    init?(_ error: Error) {
-        switch error {
-        case let error as InputError: (code, message) = (Self.badInput, (error.subject.map { "\($0.flag): " } ?? "") + error.description)
-        case let error as ActivationSpec.Conflict: (code, message) = (Self.badInput, error.description)
-        case let error as ClusterRun.Unfinished: (code, message) = (Self.checkFailed, error.description)
-        case let error as CoreError:
-            switch error {
-            case .solverDisagreement: (code, message) = (Self.checkFailed, error.description)
-            case .solverFailed: (code, message) = (Self.solverFailed, error.description)
-            case .invalidArgument, .emptyGroup: (code, message) = (Self.badInput, error.description)
-            }
-        default: return nil
         }
     }
 }

@@ -14,14 +14,10 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: "local: run the jobs with --workers processes, then merge; slurm: write array.sbatch, merge.sbatch and submit.sh.")
     var engine: Engine = .local
-    @Option(help: "Jobs at once (local: processes; slurm: the array's throttle).")
-    var workers = 2
-    @Option(help: "Slurm: the largest --time of a task, in hours (the slowest job's worst case when smaller).")
-    var taskHoursCap = 24.0
-    @Option(help: "The plan folder: plan.json, jobs/, logs/, the scripts and the merged report.")
-    var output: String
-    @Argument(parsing: .captureForPassthrough, help: "The pareto options (after --).")
-    var pareto: [String] = []
+    @Option(help: "Jobs at once (local: processes; slurm: the array's throttle).") var workers = 2
+    @Option(help: "Slurm: the largest --time of a task, in hours (the slowest job's worst case when smaller).") var taskHoursCap = 24.0
+    @Option(help: "The plan folder: plan.json, jobs/, logs/, the scripts and the merged report.") var output: String
+    @Argument(parsing: .captureForPassthrough, help: "The pareto options (after --).") var pareto: [String] = []
 
     func validate() throws {
         if let bad = pareto.first(where: { ["--output", "--resume"].contains($0) }) { throw ValidationError("\(bad) is the plan's, not the jobs'") }

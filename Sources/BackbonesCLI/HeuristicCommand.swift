@@ -1,6 +1,5 @@
 import ArgumentParser
 import BackboneCore
-import BackboneData
 import FileSupport
 import Mining
 import Report
@@ -11,43 +10,29 @@ struct HeuristicCommand: ParsableCommand {
         commandName: "heuristic",
         abstract: "The paper's pattern-mining heuristic: a backbone per group, and the greedy cover path.",
         discussion: """
-        Runs the reference heuristic (maxMinsup search, F-score descent, neuron weights = support \
-        where a neuron joined / maxMinsup) on every selected group; misclassified-group backbones \
-        drop the neurons of the same class's correct-group backbone; confusion backbones are keyed \
-        predicted → true. A group with no layer-complete itemset at any support is reported and \
-        skipped (the authors' code hangs there). --explanation writes the authors' three-line \
-        explanation file. --greedy also prints the greedy cover path at each --q.
-
-        --transactions FILE[,FILE…] instead of --activations runs the heuristic on transactions \
-        you already have (FIMI, as `backbones transactions --groups` writes them): each file is \
-        one group, named by its file stem (correct-3.dat → correct-3). It needs --layers (item \
-        ids must be below the layers' total). The files are already binarized and each is one \
-        group, so the binarization, reading and group options (--weights, --k, --groups, --only, \
-        …) do not apply, nor do the misclassified clean-up (after_cleanup) and --explanation, \
-        which need to know what kind of group a file is. See docs/pareto.md.
+        Runs the reference heuristic (maxMinsup search, F-score descent, neuron weights) on every \
+        selected group; misclassified-group backbones drop the neurons of the same class's \
+        correct-group backbone; confusion backbones are keyed predicted → true. A group with no \
+        layer-complete itemset at any support is reported and skipped (the authors' code hangs \
+        there). --explanation writes the authors' three-line explanation file; --greedy prints \
+        the greedy cover path at each --q. --transactions FILE[,FILE…] instead of --activations \
+        takes FIMI files you already have, one group each, named by the file stem \
+        (correct-3.dat → correct-3), with --layers; binarization and group options do not apply \
+        there, nor the misclassified clean-up and --explanation. See docs/pareto.md.
         """
     )
 
-    @Option(help: "Activation file (rows, .csv, .npy or .npz).")
-    var activations: String?
+    @Option(help: "Activation file (rows, .csv, .npy or .npz).") var activations: String?
 
     @Option(help: "Instead of --activations: FIMI transaction files (comma-separated), one group each, named by the file stem; needs --layers.")
     var transactions: String?
 
     @OptionGroup var input: ActivationOptions
     @OptionGroup var selection: GroupOptions
-
-    @Option(help: "Coverage shares q to score the backbones with (comma-separated).")
-    var q: String = "1,0.5"
-
-    @Flag(help: "Also run the greedy cover path and print its steps.")
-    var greedy = false
-
-    @Option(help: "Write the authors' explanation file (3 lines of Python literals) here (not with --transactions).")
-    var explanation: String?
-
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @Option(help: "Coverage shares q to score the backbones with (comma-separated).") var q: String = "1,0.5"
+    @Flag(help: "Also run the greedy cover path and print its steps.") var greedy = false
+    @Option(help: "Write the authors' explanation file (3 lines of Python literals) here (not with --transactions).") var explanation: String?
+    @Flag(help: "Print JSON instead of text.") var json = false
 
     var transactionFiles: [String] {
         (transactions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -84,7 +69,7 @@ struct HeuristicCommand: ParsableCommand {
             groups = try job.run(transactionFiles: transactionFiles,
                                  layout: try LayerLayout.fromOption(input.layers!))
         } else {
-            let result = try job.run(try input.spec(activations!).load(groups: selection.selection).printingNotes())
+            let result = try job.run(try input.spec(activations!).load(groups: selection.selection()).printingNotes())
             groups = result.groups
             if let explanation { try TextFile.writeAtomically(result.explanation.text, to: explanation) }
         }

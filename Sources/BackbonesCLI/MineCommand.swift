@@ -18,38 +18,20 @@ struct MineCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "FIMI file: one transaction per line, item ids separated by spaces.")
-    var file: String
+    @Argument(help: "FIMI file: one transaction per line, item ids separated by spaces.") var file: String
 
     @Option(name: .customLong("min-support"), help: "Minimum support as a fraction of the transactions, in (0, 1].")
     var minSupport: Double?
 
-    @Option(name: .customLong("min-count"), help: "Minimum support as a number of transactions (≥ 1).")
-    var minCount: Int?
-
-    @Option(help: "frequent, closed or maximal.")
-    var target: MiningTarget = .maximal
-
-    @Option(help: "Layer widths, e.g. 64,32,16: the items are the neurons 0..<sum (ids beyond are an error).")
-    var layers: String?
-
-    @Flag(name: .customLong("layer-complete"), help: "Keep only itemsets with an item in every layer (needs --layers).")
-    var layerComplete = false
-
-    @Option(name: .customLong("min-size"), help: "Smallest itemset size reported.")
-    var minSize: Int = 1
-
-    @Option(name: .customLong("max-size"), help: "Largest itemset size reported.")
-    var maxSize: Int?
-
-    @Flag(help: "Write JSON: transactions, items, min_support_count, target, itemsets.")
-    var json = false
-
-    @Option(help: "bitset (fast) or brute-force (reference, at most 20 items).")
-    var miner: MiningJob.Miner = .bitset
-
-    @Option(help: "Stop with an error after this many itemsets (0: no limit); dense data can have billions of frequent itemsets.")
-    var limit: Int = 5_000_000
+    @Option(name: .customLong("min-count"), help: "Minimum support as a number of transactions (≥ 1).") var minCount: Int?
+    @Option(help: "frequent, closed or maximal.") var target: MiningTarget = .maximal
+    @Option(help: "Layer widths, e.g. 64,32,16: the items are the neurons 0..<sum (ids beyond are an error).") var layers: String?
+    @Flag(name: .customLong("layer-complete"), help: "Keep only itemsets with an item in every layer (needs --layers).") var layerComplete = false
+    @Option(name: .customLong("min-size"), help: "Smallest itemset size reported.") var minSize: Int = 1
+    @Option(name: .customLong("max-size"), help: "Largest itemset size reported.") var maxSize: Int?
+    @Flag(help: "Write JSON: transactions, items, min_support_count, target, itemsets.") var json = false
+    @Option(help: "bitset (fast) or brute-force (reference, at most 20 items).") var miner: MiningJob.Miner = .bitset
+    @Option(help: "Stop with an error after this many itemsets (0: no limit); dense data can have billions of frequent itemsets.") var limit: Int = 5_000_000
 
     @Option(help: "Mine up to this many times (stopping once the runs took 1 s together) and report the first and the median time; for benchmarks. The output is written once.")
     var `repeat`: Int = 1
@@ -79,11 +61,7 @@ struct MineCommand: ParsableCommand {
         }
         let result = try job.run()
         result.write(json: json)
-        let t = result.times
-        Stderr.print("mine: \(result.itemsets.count) \(target) itemsets at support ≥ \(result.resolved.minimumSupportCount) of \(result.transactions) transactions (\(result.items) items) in \(Format.fixed(t[0], 6)) s")
-        if t.count > 1 {
-            Stderr.print("mine: \(t.count) runs: first \(Format.fixed(t[0], 6)) s, median \(Format.fixed(t.sorted()[t.count / 2], 6)) s, fastest \(Format.fixed(t.min()!, 6)) s")
-        }
+        result.summary.forEach(Stderr.print)
     }
 
     /// The support asked for (`validate()` checks exactly one is given, `run()` its range).

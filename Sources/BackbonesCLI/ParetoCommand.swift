@@ -3,7 +3,6 @@ import BackboneCore
 import BackboneData
 import FileSupport
 import LinearModel
-import Mining
 import Report
 import Workflows
 
@@ -26,34 +25,19 @@ struct ParetoCommand: ParsableCommand {
     )
 
     @OptionGroup var input: ActivationInput
-
     @OptionGroup var selection: GroupOptions
 
     @Option(help: "Coverage shares q in (0, 1], comma-separated (1 = every active neuron of a covered instance).")
     var q: String = "1,0.5"
 
-    @Option(help: "ILP backend for the exact fronts with --method ilp or both: glpk, cbc or both.")
-    var solver: SolverChoice = .glpk
-
-    @Option(help: FrontEngine.Method.help)
-    var method: FrontEngine.Method = .search
-
+    @Option(help: "ILP backend for the exact fronts with --method ilp or both: glpk, cbc or both.") var solver: SolverChoice = .glpk
+    @Option(help: FrontEngine.Method.help) var method: FrontEngine.Method = .search
     @OptionGroup var solverOptions: SolverOptionGroup
-
-    @Option(help: "Fronts solved in parallel (GLPK fronts run side by side; CBC solves one at a time).")
-    var jobs: Int = 2
-
-    @Flag(help: "Heuristics only: skip the exact fronts.")
-    var noExact = false
-
-    @Option(help: "Folder for report.json, report.csv, summary.txt, plots/ and fronts.jsonl (the checkpoint).")
-    var output: String
-
-    @Option(help: "Seconds for the whole run, shared equally between the fronts still to compute (default: none).")
-    var timeBudget: Double?
-
-    @Flag(help: "Keep the fronts --output's checkpoint has from an earlier run with the same settings; compute the rest.")
-    var resume = false
+    @Option(help: "Fronts solved in parallel (GLPK fronts run side by side; CBC solves one at a time).") var jobs: Int = 2
+    @Flag(help: "Heuristics only: skip the exact fronts.") var noExact = false
+    @Option(help: "Folder for report.json, report.csv, summary.txt, plots/ and fronts.jsonl (the checkpoint).") var output: String
+    @Option(help: "Seconds for the whole run, shared equally between the fronts still to compute (default: none).") var timeBudget: Double?
+    @Flag(help: "Keep the fronts --output's checkpoint has from an earlier run with the same settings; compute the rest.") var resume = false
 
     func validate() throws {
         _ = try shares()

@@ -1,6 +1,6 @@
 import ArgumentParser
-import LinearModel
 import SolverConformance
+import Workflows
 
 struct SelftestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,17 +9,13 @@ struct SelftestCommand: ParsableCommand {
         discussion: "Each case names the defect it catches. Exit code 1 when a case fails."
     )
 
-    @Option(help: "Backend to test: glpk, cbc or both.")
-    var solver: SolverChoice = .both
+    @Option(help: "Backend to test: glpk, cbc or both.") var solver: SolverChoice = .both
 
     @Option(help: "Folder with the OR-Library files scpa1.txt and scpcyc06.txt (default: ../shared/reference/orlib, also looked for beside the executable).")
     var orlib: String?
 
-    @Option(help: "Time limit for the time-limit case, in seconds.")
-    var timeLimit: Double = 2
-
-    @Flag(help: "Only list the cases.")
-    var list = false
+    @Option(help: "Time limit for the time-limit case, in seconds.") var timeLimit: Double = 2
+    @Flag(help: "Only list the cases.") var list = false
 
     func validate() throws { if !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be positive seconds") } }
 

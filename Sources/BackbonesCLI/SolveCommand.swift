@@ -19,28 +19,14 @@ struct SolveCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The model file.")
-    var file: String
-
-    @Option(help: "File format: mps, lp or orlib (default: from the extension; .txt is orlib).")
-    var format: ModelFile.Format?
-
-    @Option(help: "Backend: glpk, cbc or both.")
-    var solver: SolverChoice = .both
-
+    @Argument(help: "The model file.") var file: String
+    @Option(help: "File format: mps, lp or orlib (default: from the extension; .txt is orlib).") var format: ModelFile.Format?
+    @Option(help: "Backend: glpk, cbc or both.") var solver: SolverChoice = .both
     @OptionGroup var solverOptions: SolverOptionGroup
-
-    @Flag(help: "Print JSON instead of a table.")
-    var json = false
-
-    @Flag(help: "Also print the non-zero values of the best point.")
-    var showValues = false
-
-    @Option(help: "Write the model in CPLEX LP format to this file.")
-    var writeLp: String?
-
-    @Option(help: "Write the model in free MPS format to this file.")
-    var writeMps: String?
+    @Flag(help: "Print JSON instead of a table.") var json = false
+    @Flag(help: "Also print the non-zero values of the best point.") var showValues = false
+    @Option(help: "Write the model in CPLEX LP format to this file.") var writeLp: String?
+    @Option(help: "Write the model in free MPS format to this file.") var writeMps: String?
 
     func run() throws {
         // The first SIGINT/SIGTERM stops the solve (GLPK) and prints its incumbent and bound; a second exits.

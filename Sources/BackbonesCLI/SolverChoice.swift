@@ -24,14 +24,9 @@ struct SolverOptionGroup: ParsableArguments {
             transform: TimeLimit.parse)
     var timeLimit: TimeLimit = .perSolveDefault
 
-    @Option(help: "Stop at this relative gap (e.g. 0.01); default: prove optimality.")
-    var gap: Double?
-
-    @Option(help: "Threads for CBC (GLPK is single-threaded).")
-    var threads: Int = 1
-
-    @Flag(help: "Show the solvers' own logs.")
-    var verbose = false
+    @Option(help: "Stop at this relative gap (e.g. 0.01); default: prove optimality.") var gap: Double?
+    @Option(help: "Threads for CBC (GLPK is single-threaded).") var threads: Int = 1
+    @Flag(help: "Show the solvers' own logs.") var verbose = false
 
     func validate() throws {
         if let g = gap, !(g >= 0 && g < 1) { throw ValidationError("--gap must be in [0, 1), got \(g)") }

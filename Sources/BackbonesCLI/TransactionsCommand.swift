@@ -19,21 +19,13 @@ struct TransactionsCommand: ParsableCommand {
     )
 
     @OptionGroup var input: ActivationInput
-
-    @Option(help: "Write one file per group: correct, misclassified, confusion, class, all (comma-separated).")
-    var groups: String?
-
-    @Option(help: "Output FILE (whole data set) or, with --groups, a DIR (created if missing).")
-    var output: String
-
-    @Flag(help: "Read a .npy file of any size a block of rows at a time (memory bounded by the block): every row, no groups.")
-    var stream = false
+    @Option(help: "Write one file per group: correct, misclassified, confusion, class, all (comma-separated).") var groups: String?
+    @Option(help: "Output FILE (whole data set) or, with --groups, a DIR (created if missing).") var output: String
+    @Flag(help: "Read a .npy file of any size a block of rows at a time (memory bounded by the block): every row, no groups.") var stream = false
 
     func validate() throws {
         if stream && groups != nil { throw ValidationError("--stream writes every row to one file: no --groups") }
-        if let groups, case let .failure(error) = GroupSelection.kinds(parsing: groups) {
-            throw ValidationError(error == .empty ? "--groups is empty" : "--groups takes correct, misclassified, confusion, class or all (comma-separated); got '\(groups)'")
-        }
+        if let groups { _ = try GroupOptions.selection(groups) }
     }
 
     func run() throws {
@@ -43,10 +35,7 @@ struct TransactionsCommand: ParsableCommand {
             return print("\(s.rows) transactions of \(s.columns) neurons (layers \(s.layout.widths.map(String.init).joined(separator: ","))), \(s.items) items: \(output)")
         }
         let loaded = try input.load()
-        let kinds = groups.map { text -> [Group.Kind]? in
-            guard case let .success(kinds) = GroupSelection.kinds(parsing: text) else { preconditionFailure("validate() checks --groups") }
-            return kinds
-        }
+        let kinds = try groups.map { try GroupOptions.selection($0).kinds }
         let result = try TransactionsExport.write(loaded, kinds: kinds, to: output)
         for name in result.emptyGroups { Stderr.print("note: group \(name) has no instances: no file written") }
         print(TransactionsReport.text(result, description: loaded.description, output: output))

@@ -103,6 +103,17 @@ public struct MiningJob: Sendable {
 }
 
 extension MiningJob.Result {
+    /// What `mine` prints on standard error after a run: the count and the time, and with
+    /// repeats the first, median and fastest run.
+    public var summary: [String] {
+        let t = times
+        var lines = ["mine: \(itemsets.count) \(resolved.target) itemsets at support ≥ \(resolved.minimumSupportCount) of \(transactions) transactions (\(items) items) in \(Format.fixed(t[0], 6)) s"]
+        if t.count > 1 {
+            lines.append("mine: \(t.count) runs: first \(Format.fixed(t[0], 6)) s, median \(Format.fixed(t.sorted()[t.count / 2], 6)) s, fastest \(Format.fixed(t.min()!, 6)) s")
+        }
+        return lines
+    }
+
     /// Writes the itemsets to standard output: one per line, `support: item item …`, or with
     /// `json` one object (`transactions`, `items`, `min_support_count`, `target`, `itemsets`).
     /// Written in large blocks: results can run to millions of lines.

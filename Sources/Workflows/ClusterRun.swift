@@ -11,6 +11,12 @@ public enum ClusterRun {
         public var stopped: [Int]
         public var rerun: String
 
+        public init(neverRan: [Int], stopped: [Int], rerun: String) {
+            self.neverRan = neverRan
+            self.stopped = stopped
+            self.rerun = rerun
+        }
+
         public var description: String {
             var parts: [String] = []
             if !neverRan.isEmpty { parts.append("never ran: \(ClusterPlan.ranges(neverRan))") }
