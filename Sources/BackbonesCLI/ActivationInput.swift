@@ -8,11 +8,7 @@ struct ActivationInput: ParsableArguments {
     @OptionGroup var options: ActivationOptions
 
     /// Reads and binarizes every row (the groups, if any, are picked and only their rows binarized).
-    func load(_ groups: GroupOptions? = nil) throws -> LoadedActivations {
-        var spec = try options.spec(activations)
-        spec.progress = { Stderr.print($0) }
-        return try spec.load(groups: groups?.selection()).printingNotes()
-    }
+    func load(_ groups: GroupOptions? = nil) throws -> LoadedActivations { try options.load(activations, groups: groups) }
 }
 
 /// How to read and binarize an activation file (everything of `ActivationInput` but the file).
@@ -55,6 +51,15 @@ struct ActivationOptions: ParsableArguments {
         return given.filter(\.1).map(\.0)
     }
 
+    /// Reads and binarizes `activations` (`ActivationSpec.load`), printing its progress and notes.
+    func load(_ activations: String, groups: GroupOptions?) throws -> LoadedActivations {
+        var spec = try spec(activations)
+        spec.progress = { Stderr.print($0) }
+        let loaded = try spec.load(groups: groups?.selection())
+        for note in loaded.notes { Stderr.print(note.hasPrefix("warning:") || note.hasPrefix("note:") ? note : "note: \(note)") }
+        return loaded
+    }
+
     /// The library's description of the input these options give for `activations`.
     func spec(_ activations: String) throws -> ActivationSpec {
         ActivationSpec(path: activations, format: format, minusPath: minus,
@@ -77,6 +82,9 @@ struct GroupOptions: ParsableArguments {
     /// The selection these options give (a usage error when `--groups` does not parse).
     func selection() throws -> GroupSelection { try Self.selection(groups, only: only) }
 
+    /// The options given (not at their default), as `--name`s.
+    var optionsGiven: [String] { (groups != Self.defaultGroups ? ["--groups"] : []) + (only != nil ? ["--only"] : []) }
+
     static func selection(_ groups: String, only: String? = nil) throws -> GroupSelection {
         do { return try GroupSelection(parsingKinds: groups, names: only) } catch { throw ValidationError("--groups \(error)") }
     }
@@ -85,11 +93,3 @@ struct GroupOptions: ParsableArguments {
 extension ActivationFormat: ExpressibleByArgument {}
 extension BinarizationRule.Kind: ExpressibleByArgument {}
 extension TieBreak: ExpressibleByArgument {}
-
-extension LoadedActivations {
-    /// Prints the loader's notes and warnings on standard error.
-    func printingNotes() -> LoadedActivations {
-        for note in notes { Stderr.print(note.hasPrefix("warning:") || note.hasPrefix("note:") ? note : "note: \(note)") }
-        return self
-    }
-}

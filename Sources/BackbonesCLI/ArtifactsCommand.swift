@@ -9,12 +9,10 @@ struct ArtifactsCommand: ParsableCommand {
         commandName: "artifacts",
         abstract: "Check the authors' published artifacts: explanation files, LFW weights, Bird ILP solutions.",
         discussion: """
-        Reads --reference (the folder holding bird/ and lfw/): every explanationK.txt is parsed, \
-        summarized (classes, backbone sizes per line) and written again in the same three-line \
-        format into --output/explanations/<set>/ (and compared with the original, byte for byte \
-        and after parsing); every lfw/recognizerK.npz gives the neuron weights Σ_j |W_l[i][j]|, \
-        compared with lfw/weightsK.csv; bird/Bird_ILP_Solutions.txt is checked for its structure \
-        (per fold: the two backbones' sizes, overlap, union). Writes --output/artifacts.json.
+        Reads --reference (holding bird/ and lfw/): parses, summarizes and rewrites every \
+        explanationK.txt (compared with the original), checks lfw/recognizerK.npz's neuron weights \
+        against weightsK.csv and Bird_ILP_Solutions.txt's structure; writes --output/artifacts.json. \
+        See paper-repro/README.md.
         """
     )
 

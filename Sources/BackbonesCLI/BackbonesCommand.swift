@@ -14,23 +14,9 @@ struct BackbonesCommand: ParsableCommand {
         line and column where it can); 3 a solver or the environment failed.
         """,
         version: "backbones 0.9.0",
-        subcommands: [
-            SolveCommand.self,
-            CompareCommand.self,
-            SelftestCommand.self,
-            TransactionsCommand.self,
-            MineCommand.self,
-            ParetoCommand.self,
-            HeuristicCommand.self,
-            ILPCommand.self,
-            ExperimentCommand.self,
-            ArtifactsCommand.self,
-            UnitsCommand.self,
-            RedescribeCommand.self,
-            PlanCommand.self,
-            RunJobCommand.self,
-            MergeCommand.self,
-        ]
+        subcommands: [SolveCommand.self, CompareCommand.self, SelftestCommand.self, TransactionsCommand.self, MineCommand.self,
+                      ParetoCommand.self, HeuristicCommand.self, ILPCommand.self, ExperimentCommand.self, ArtifactsCommand.self,
+                      UnitsCommand.self, RedescribeCommand.self, PlanCommand.self, RunJobCommand.self, MergeCommand.self]
     )
 
     /// Runs the tool. Every error becomes its exit code here (`ExitStatus` decides which).

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BackboneCore
+import BackboneData
 import FileSupport
 import Foundation
 import Report
@@ -26,15 +28,13 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let arguments = pareto.first == "--" ? Array(pareto.dropFirst()) : pareto
-        let command = try ParetoCommand.parse(arguments + ["--output", output])
-        let loaded = try command.input.load(command.selection)
-        let plan = ClusterPlan(paretoArguments: arguments, directory: FileManager.default.currentDirectoryPath, loaded: loaded,
-                               pipeline: try command.pipeline(for: loaded))
+        let (pipeline, loaded) = try ParetoCommand.prepare(arguments, output: output, only: nil)
+        let plan = ClusterPlan(paretoArguments: arguments, directory: FileManager.default.currentDirectoryPath, loaded: loaded, pipeline: pipeline)
         let file = try plan.write(to: output), folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
         print("planned \(plan.jobs.count) jobs, hardest first: \(file)")
         switch engine {
         case .slurm:
-            let submit = try ClusterRun.writeSlurmScripts(plan, planFile: file, planFolder: folder, throttle: workers, cpus: command.jobs,
+            let submit = try ClusterRun.writeSlurmScripts(plan, planFile: file, planFolder: folder, throttle: workers, cpus: pipeline.jobs,
                                                           taskTimeCap: taskHoursCap * 3600)
             print("submit with: \(submit) (the merge runs when every task has ended)")
         case .local:
@@ -53,16 +53,8 @@ struct RunJobCommand: ParsableCommand {
     @Option(help: "The job's index (Slurm: $SLURM_ARRAY_TASK_ID).") var index: Int
 
     func run() throws {
-        let (plan, _, folder) = try ClusterRun.open(self.plan)
-        guard let job = plan.jobs.first(where: { $0.index == index }) else { throw InputError(file: self.plan, "no job \(index): the plan has 0…\(plan.jobs.count - 1)") }
-        // Before reading any data: a resubmitted array skips its finished tasks at once.
-        if ClusterPlan.isDone(folder, index: index) { return print("job \(index) (\(job.group)): already done, skipped") }
-        var command = try ParetoCommand.parse(plan.paretoArguments + ["--output", folder])
-        command.selection.only = job.group
-        let loaded = try command.input.load(command.selection)
-        let ran = try ClusterRun.runJob(try command.pipeline(for: loaded), on: loaded, planFolder: folder, index: index)
-        let done = ClusterPlan.isDone(folder, index: index)
-        print("job \(index) (\(job.group)): " + (ran ? (done ? "done" : "stopped before the end; run it again to go on") : "already done, skipped"))
+        let (line, done) = try ClusterRun.runJob(planPath: plan, index: index, prepare: ParetoCommand.prepare)
+        print(line)
         if !done { throw ExitCode(130) }
     }
 }
@@ -77,14 +69,19 @@ struct MergeCommand: ParsableCommand {
     func run() throws { try Self.merge(plan) }
 
     static func merge(_ path: String) throws {
-        let (plan, file, folder) = try ClusterRun.open(path)
-        let command = try ParetoCommand.parse(plan.paretoArguments + ["--output", folder])
-        let loaded = try command.input.load(command.selection)
-        let report = try ClusterRun.merge(plan, planFolder: folder, pipeline: try command.pipeline(for: loaded), loaded: loaded) {
-            ClusterRun.rerunCommand(planFile: file, planFolder: folder, indices: $0)
-        }
+        let (report, folder, jobs) = try ClusterRun.merge(planPath: path, prepare: ParetoCommand.prepare)
         let written = try ReportWriter.write(report, to: folder)
         print(ReportTable.overview(report))
-        print("merged \(plan.jobs.count) jobs: wrote \(written.count) files to \(folder)")
+        print("merged \(jobs) jobs: wrote \(written.count) files to \(folder)")
+    }
+}
+
+extension ParetoCommand {
+    /// A job's (or the merge's) pipeline and data from the plan's pareto arguments.
+    static func prepare(_ arguments: [String], output: String, only: String?) throws -> (ParetoPipeline, LoadedActivations) {
+        var command = try parse(arguments + ["--output", output])
+        if let only { command.selection.only = only }
+        let loaded = try command.input.load(command.selection)
+        return (try command.pipeline(for: loaded), loaded)
     }
 }

@@ -31,9 +31,7 @@ struct ExperimentCommand: ParsableCommand {
     @Option(help: "Coverage shares q of the exact fronts, comma-separated.") var q: String = "1,0.5"
     @Option(help: "Cap each exact front at the heuristic backbone's size + this many (default: whole fronts, to full coverage).") var frontMargin: Int?
 
-    @Option(help: "How exact fronts are computed: search (the combinatorial branch and bound at every q, exact) or ilp (the cover ILP with GLPK).")
-    var method: FrontEngine.Method = .search
-
+    @Option(help: "Exact fronts by search (combinatorial branch and bound, every q) or ilp (the cover ILP with GLPK).") var method: FrontEngine.Method = .search
     @Option(help: "Time limit per reference-ILP solve (each sense), in seconds.") var referenceTimeLimit: Double = 10
     @Option(help: "Exact fronts solved in parallel.") var jobs: Int = 2
     @Flag(help: "Skip the exact fronts.") var noExact = false

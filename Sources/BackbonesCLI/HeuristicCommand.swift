@@ -23,10 +23,7 @@ struct HeuristicCommand: ParsableCommand {
     )
 
     @Option(help: "Activation file (rows, .csv, .npy or .npz).") var activations: String?
-
-    @Option(help: "Instead of --activations: FIMI transaction files (comma-separated), one group each, named by the file stem; needs --layers.")
-    var transactions: String?
-
+    @Option(help: "Instead of --activations: FIMI files (comma-separated), one group each, named by the file stem; needs --layers.") var transactions: String?
     @OptionGroup var input: ActivationOptions
     @OptionGroup var selection: GroupOptions
     @Option(help: "Coverage shares q to score the backbones with (comma-separated).") var q: String = "1,0.5"
@@ -40,25 +37,16 @@ struct HeuristicCommand: ParsableCommand {
 
     func validate() throws {
         _ = try CoverageRule.parseShares(q)
-        switch (activations, transactions) {
-        case (nil, nil):
+        if activations != nil && transactions != nil { throw ValidationError("give --activations or --transactions, not both") }
+        if activations == nil && transactions == nil {
             throw ValidationError("give --activations FILE, or --transactions FILE[,FILE…] (transactions already binarized)")
-        case (.some, .some):
-            throw ValidationError("give --activations or --transactions, not both")
-        case (nil, .some):
-            if transactionFiles.isEmpty { throw ValidationError("--transactions names no file") }
-            if input.layers == nil {
-                throw ValidationError("--transactions needs the layer widths: add --layers W1,W2,…")
-            }
-            var misplaced = input.activationOnlyOptionsGiven
-            if selection.groups != GroupOptions.defaultGroups { misplaced.append("--groups") }
-            if selection.only != nil { misplaced.append("--only") }
-            if explanation != nil { misplaced.append("--explanation") }
-            if !misplaced.isEmpty {
-                throw ValidationError("\(misplaced.joined(separator: ", ")) only apply to --activations: --transactions files are already binarized, one group each")
-            }
-        case (.some, nil):
-            break
+        }
+        guard transactions != nil else { return }
+        if transactionFiles.isEmpty { throw ValidationError("--transactions names no file") }
+        if input.layers == nil { throw ValidationError("--transactions needs the layer widths: add --layers W1,W2,…") }
+        let misplaced = input.activationOnlyOptionsGiven + selection.optionsGiven + (explanation != nil ? ["--explanation"] : [])
+        if !misplaced.isEmpty {
+            throw ValidationError("\(misplaced.joined(separator: ", ")) only apply to --activations: --transactions files are already binarized, one group each")
         }
     }
 
@@ -66,10 +54,9 @@ struct HeuristicCommand: ParsableCommand {
         let job = HeuristicJob(rules: try CoverageRule.parseShares(q), greedy: greedy)
         let groups: [HeuristicJob.GroupResult]
         if transactions != nil {
-            groups = try job.run(transactionFiles: transactionFiles,
-                                 layout: try LayerLayout.fromOption(input.layers!))
+            groups = try job.run(transactionFiles: transactionFiles, layout: try LayerLayout.fromOption(input.layers!))
         } else {
-            let result = try job.run(try input.spec(activations!).load(groups: selection.selection()).printingNotes())
+            let result = try job.run(try input.load(activations!, groups: selection))
             groups = result.groups
             if let explanation { try TextFile.writeAtomically(result.explanation.text, to: explanation) }
         }

@@ -27,27 +27,17 @@ struct ILPCommand: ParsableCommand {
     @OptionGroup var input: ActivationInput
     @OptionGroup var selection: GroupOptions
 
-    @Option(help: "cover (per group), joint (cover models of all selected groups with diversity rows) or reference (the authors' model).")
-    var model: ModelKind = .cover
-
-    @Option(help: "cover: coverage share q in (0, 1].")
-    var q: Double = 1
-
+    @Option(help: "cover (per group), joint (all selected groups, with diversity rows) or reference (the authors' model).") var model: ModelKind = .cover
+    @Option(help: "cover: coverage share q in (0, 1].") var q: Double = 1
     @Option(help: "cover: size limit K (maximize coverage).") var budget: Int?
-
-    @Option(help: "cover: share of the group to cover, in (0, 1] (minimize size).")
-    var alpha: Double?
-
+    @Option(help: "cover: share of the group to cover, in (0, 1] (minimize size).") var alpha: Double?
     @Option(help: "joint: share of neurons two backbones may share (Σ s_i ≤ ⌊β·n⌋).") var beta: Double = 0.3
     @Option(help: "reference: objective sense (max: the authors' code; min: set cover).") var sense: Sense = .max
     @Option(help: "reference: excused-neuron budget ρ1 (share of neurons).") var rho1: Double = ReferenceModel.Budgets.code.rho1
     @Option(help: "reference: excused-instance budget ρ2 (share of instance slacks).") var rho2: Double = ReferenceModel.Budgets.code.rho2
     @Option(help: "reference: shared-neuron budget ρ3 (share of neurons).") var rho3: Double = ReferenceModel.Budgets.code.rho3
 
-    @Flag(name: .customLong("no-reduce"),
-          help: "reference: solve the plain model (one slack per instance, pairwise diversity rows) instead of its exact reduction (docs/pareto.md).")
-    var noReduce = false
-
+    @Flag(help: "reference: solve the plain model, not its exact reduction (docs/pareto.md).") var noReduce = false
     @Option(help: "Backend: glpk, cbc or both.") var solver: SolverChoice = .glpk
     @Option(help: "cover, whole front only: \(FrontEngine.Method.help.abstract)") var method: FrontEngine.Method = .search
     @OptionGroup var solverOptions: SolverOptionGroup

@@ -20,35 +20,25 @@ struct MineCommand: ParsableCommand {
 
     @Argument(help: "FIMI file: one transaction per line, item ids separated by spaces.") var file: String
 
-    @Option(name: .customLong("min-support"), help: "Minimum support as a fraction of the transactions, in (0, 1].")
-    var minSupport: Double?
-
-    @Option(name: .customLong("min-count"), help: "Minimum support as a number of transactions (≥ 1).") var minCount: Int?
+    @Option(help: "Minimum support as a fraction of the transactions, in (0, 1].") var minSupport: Double?
+    @Option(help: "Minimum support as a number of transactions (≥ 1).") var minCount: Int?
     @Option(help: "frequent, closed or maximal.") var target: MiningTarget = .maximal
     @Option(help: "Layer widths, e.g. 64,32,16: the items are the neurons 0..<sum (ids beyond are an error).") var layers: String?
-    @Flag(name: .customLong("layer-complete"), help: "Keep only itemsets with an item in every layer (needs --layers).") var layerComplete = false
-    @Option(name: .customLong("min-size"), help: "Smallest itemset size reported.") var minSize: Int = 1
-    @Option(name: .customLong("max-size"), help: "Largest itemset size reported.") var maxSize: Int?
+    @Flag(help: "Keep only itemsets with an item in every layer (needs --layers).") var layerComplete = false
+    @Option(help: "Smallest itemset size reported.") var minSize: Int = 1
+    @Option(help: "Largest itemset size reported.") var maxSize: Int?
     @Flag(help: "Write JSON: transactions, items, min_support_count, target, itemsets.") var json = false
     @Option(help: "bitset (fast) or brute-force (reference, at most 20 items).") var miner: MiningJob.Miner = .bitset
     @Option(help: "Stop with an error after this many itemsets (0: no limit); dense data can have billions of frequent itemsets.") var limit: Int = 5_000_000
-
-    @Option(help: "Mine up to this many times (stopping once the runs took 1 s together) and report the first and the median time; for benchmarks. The output is written once.")
-    var `repeat`: Int = 1
+    @Option(help: "Mine up to this many times (until the runs took 1 s together), report the first and median time (benchmarks).") var `repeat`: Int = 1
 
     func validate() throws {
         guard (minSupport == nil) != (minCount == nil) else {
             throw ValidationError("give the minimum support once: --min-support F (a fraction in (0, 1]) or --min-count N (a number of transactions)")
         }
-        if `repeat` < 1 {
-            throw ValidationError("--repeat must be at least 1")
-        }
-        if limit < 0 {
-            throw ValidationError("--limit must be 0 (no limit) or positive")
-        }
-        if layerComplete && layers == nil {
-            throw ValidationError("--layer-complete needs the layer widths: add --layers W1,W2,…")
-        }
+        if `repeat` < 1 { throw ValidationError("--repeat must be at least 1") }
+        if limit < 0 { throw ValidationError("--limit must be 0 (no limit) or positive") }
+        if layerComplete && layers == nil { throw ValidationError("--layer-complete needs the layer widths: add --layers W1,W2,…") }
     }
 
     func run() throws {

@@ -27,9 +27,7 @@ struct ParetoCommand: ParsableCommand {
     @OptionGroup var input: ActivationInput
     @OptionGroup var selection: GroupOptions
 
-    @Option(help: "Coverage shares q in (0, 1], comma-separated (1 = every active neuron of a covered instance).")
-    var q: String = "1,0.5"
-
+    @Option(help: "Coverage shares q in (0, 1], comma-separated (1 = every active neuron of a covered instance).") var q: String = "1,0.5"
     @Option(help: "ILP backend for the exact fronts with --method ilp or both: glpk, cbc or both.") var solver: SolverChoice = .glpk
     @Option(help: FrontEngine.Method.help) var method: FrontEngine.Method = .search
     @OptionGroup var solverOptions: SolverOptionGroup

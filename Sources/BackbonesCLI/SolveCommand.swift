@@ -10,12 +10,9 @@ struct SolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Solve an ILP file (MPS, LP or OR-Library set cover) with GLPK, CBC or both.",
         discussion: """
-        With --solver both the two backends solve the identical model one after the other and \
-        are printed side by side; the command exits 1 if two proven optima disagree. \
-        --json prints a JSON array with one object per backend (fields: solver, version, \
-        status, objective, bound, gap, seconds, has_solution, message, raw_status, columns, \
-        rows, nonzeros). Status is one of optimal, infeasible, unbounded, time_limit, error. \
-        Files named by --write-lp / --write-mps are written before solving, atomically.
+        With --solver both the two backends solve the identical model one after the other, \
+        printed side by side; exit 1 if two proven optima disagree. Status: optimal, infeasible, \
+        unbounded, time_limit, error. --json fields and the rest: docs/solvers.md.
         """
     )
 

@@ -10,11 +10,10 @@ struct TransactionsCommand: ParsableCommand {
         commandName: "transactions",
         abstract: "Binarize activations into transactions (FIMI format: one line per instance, neuron ids).",
         discussion: """
-        Reads activations (--format rows|csv|npy|npz, else from the file extension: .csv, .npy, \
-        .npz, anything else is the authors' 'label v1 … vn' rows), binarizes every row by \
-        --binarize, and writes the whole data set to --output FILE, or with --groups one file per \
-        group (correct-3.dat, misclassified-3.dat, confusion-3-to-5.dat, class-3.dat) into \
-        --output DIR. Prints transactions, mean items per layer and density. See docs/data.md.
+        Binarizes every row by --binarize and writes the whole data set to --output FILE, or with \
+        --groups one file per group (correct-3.dat, misclassified-3.dat, confusion-3-to-5.dat, \
+        class-3.dat) into --output DIR. Prints transactions, mean items per layer and density. \
+        Formats and rules: docs/data.md.
         """
     )
 

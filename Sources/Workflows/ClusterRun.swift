@@ -36,6 +36,35 @@ public enum ClusterRun {
         return true
     }
 
+    /// What a job or a merge runs on: the pipeline and the data of a `pareto` run given its
+    /// arguments, its output folder and (for one job) the one group to load.
+    public typealias Prepare = (_ paretoArguments: [String], _ output: String, _ onlyGroup: String?) throws -> (ParetoPipeline, LoadedActivations)
+
+    /// `run-job`: job `index` of the plan at `planPath`, skipped at once (before any data is
+    /// read) when already done. Returns the line to print and whether the job is done.
+    public static func runJob(planPath: String, index: Int, prepare: Prepare) throws -> (line: String, done: Bool) {
+        let (plan, _, folder) = try open(planPath)
+        guard let job = plan.jobs.first(where: { $0.index == index }) else {
+            throw InputError(file: planPath, "no job \(index): the plan has 0…\(plan.jobs.count - 1)")
+        }
+        if ClusterPlan.isDone(folder, index: index) { return ("job \(index) (\(job.group)): already done, skipped", true) }
+        let (pipeline, loaded) = try prepare(plan.paretoArguments, folder, job.group)
+        let ran = try runJob(pipeline, on: loaded, planFolder: folder, index: index)
+        let done = ClusterPlan.isDone(folder, index: index)
+        return ("job \(index) (\(job.group)): " + (ran ? (done ? "done" : "stopped before the end; run it again to go on") : "already done, skipped"), done)
+    }
+
+    /// `merge`: the plan at `planPath` as one report (`merge(_:planFolder:…)`), with its folder
+    /// and number of jobs.
+    public static func merge(planPath: String, prepare: Prepare) throws -> (report: ParetoReport, folder: String, jobs: Int) {
+        let (plan, file, folder) = try open(planPath)
+        let (pipeline, loaded) = try prepare(plan.paretoArguments, folder, nil)
+        let report = try merge(plan, planFolder: folder, pipeline: pipeline, loaded: loaded) {
+            rerunCommand(planFile: file, planFolder: folder, indices: $0)
+        }
+        return (report, folder, plan.jobs.count)
+    }
+
     /// The report of the whole plan from its jobs' fronts (`loaded`: every group): the same as
     /// one `pareto` process. Throws `Unfinished` when a job has not finished.
     public static func merge(_ plan: ClusterPlan, planFolder: String, pipeline: ParetoPipeline, loaded: LoadedActivations,
