@@ -8,10 +8,12 @@ import Workflows
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Solve a set of instances (MPS, LP, OR-Library) with GLPK and CBC and compare them.",
+        abstract: "Solve a set of instances (MPS, LP, OR-Library, our cover models) with GLPK and CBC and compare them.",
         discussion: """
-        Inputs: model files, folders (their .mps, .lp, .txt, .orlib files) and index CSV files \
-        (columns file, and optionally name, known_optimum, sense, format). Each run is a child \
+        Inputs: model files, .cover specs (one of our cover models: transactions, layers, q, \
+        budget; the combinatorial search runs beside the backends), folders (their .mps, .lp, \
+        .txt, .orlib, .cover files) and index CSV files (columns file, and optionally name, \
+        known_optimum, sense, format). Each run is a child \
         process `backbones solve --json`, one at a time, stopped 5 s past the limit. Prints a table \
         and a summary per backend (solved, shifted geometric mean of seconds with shift 10 s, \
         wins); --output also gets results.json, results.csv and profile.svg (a Dolan–Moré \
@@ -37,10 +39,8 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = CompareJob(instances: try InstanceList.load(inputs), backends: solver.solvers.map(\.name),
-                             options: SolverOptions(timeLimit: timeLimit),
-                             runner: .process(executable: ClusterRun.executable), progress: { Stderr.print($0) })
-        let result = try job.run()
+        let result = try CompareJob.run(inputs: inputs, backends: solver.solvers.map(\.name), options: SolverOptions(timeLimit: timeLimit),
+                                        executable: ClusterRun.executable, progress: { Stderr.print($0) })
         print(CompareTable.text(result), terminator: "")
         if let output { try CompareWriter.write(result, to: output) }
         if !result.problems.isEmpty { throw CoreError.solverDisagreement(result.problems.joined(separator: "; ")) }

@@ -84,42 +84,91 @@ public struct CBC: ILPSolver {
             C.Cbc_setParameter(cbc, "preprocess", "off")
         }
 
-        _ = C.Cbc_solve(cbc)
+        // CBC runs in a child process that a watchdog kills `watchdogGrace` past the limit
+        // (CCbc/watchdog.h): CBC checks its limit only between steps, and one step (a root
+        // heuristic pass, a round of cuts) can take seconds.
+        var wait = -1.0
+        if let limit = options.effectiveTimeLimit { wait = max(0, limit + CBC.watchdogGrace - clock.duration(to: .now).seconds) }
+        var outcome = CCbcOutcome()
+        var best = [Double](repeating: 0, count: model.columnCount)
+        var columns = [Double](repeating: 0, count: model.columnCount)
+        let stop: @convention(c) () -> Int32 = { SolverInterrupt.isRequested ? 1 : 0 }
+        withUnsafePointer(to: C) { functions in
+            best.withUnsafeMutableBufferPointer { b in
+                columns.withUnsafeMutableBufferPointer { c in
+                    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+                    defer { scratch.deallocate() }
+                    ccbc_solve_watched(functions, cbc, Int32(model.columnCount), wait, stop, &outcome,
+                                       b.baseAddress ?? scratch, c.baseAddress ?? scratch)
+                }
+            }
+        }
         let seconds = clock.duration(to: .now).seconds
-        return (readResult(cbc, model: model, seconds: seconds), C.Cbc_isInitialSolveProvenPrimalInfeasible(cbc) != 0)
+        let answer = CBCAnswer(outcome: outcome, best: outcome.hasBest != 0 ? best : nil, columns: outcome.hasColumns != 0 ? columns : nil)
+        var result = readResult(answer, model: model, seconds: seconds, limit: options.effectiveTimeLimit)
+        // CBC 2.10.8 says "Pre-processing says infeasible or unbounded" (status 0, secondary 1,
+        // proven infeasible) when its time limit stops the preprocessing: scpnre1, a feasible
+        // set cover, was "infeasible" at a 0.3–0.4 s limit. An infeasibility CBC reports once
+        // the limit has passed, without an infeasible root relaxation, is a time limit.
+        if result.status == .infeasible, outcome.initialInfeasible == 0, let limit = options.effectiveTimeLimit, seconds >= limit {
+            result.status = .timeLimit
+            result.message = "time limit reached before any feasible point was found (CBC said infeasible as its limit stopped it; not trusted)"
+            result.rawStatus += "; infeasible at the limit"
+        }
+        return (result, outcome.initialInfeasible != 0)
     }
 
-    private func readResult(_ cbc: UnsafeMutableRawPointer, model: CompiledModel, seconds: Double) -> SolveResult {
-        let status = C.Cbc_status(cbc), secondary = C.Cbc_secondaryStatus(cbc)
+    /// How long after its time limit a CBC solve is stopped if CBC has not returned by then.
+    public static let watchdogGrace = 0.75
+
+    private func readResult(_ answer: CBCAnswer, model: CompiledModel, seconds: Double, limit: Double?) -> SolveResult {
+        let o = answer.outcome
+        switch o.ending {
+        case Int32(CCBC_ENDED):
+            break
+        case Int32(CCBC_KILLED):
+            let past = limit.map { String(format: "%.2f", seconds - $0) } ?? "?"
+            return SolveResult(status: .timeLimit, seconds: seconds, solver: name, version: version, rawStatus: "watchdog",
+                               message: "CBC did not stop at its time limit and was stopped \(past) s past it; its incumbent is lost")
+        case Int32(CCBC_INTERRUPTED):
+            return SolveResult(status: .timeLimit, seconds: seconds, solver: name, version: version, rawStatus: "interrupted",
+                               message: "interrupted")
+        case Int32(CCBC_DIED):
+            let signal = o.signal == 0 ? "without a signal" : "on signal \(o.signal) (\(String(cString: strsignal(o.signal))))"
+            return SolveResult(status: .error, seconds: seconds, solver: name, version: version,
+                               message: "CBC's process ended \(signal) before it answered")
+        default:
+            return SolveResult(status: .error, seconds: seconds, solver: name, version: version,
+                               message: "cannot start CBC's process: \(String(cString: strerror(o.error)))")
+        }
+        let status = o.status, secondary = o.secondary
         var raw = "status=\(status) secondary=\(secondary)"
-        for (flag, set) in [("proven_optimal", C.Cbc_isProvenOptimal(cbc)), ("proven_infeasible", C.Cbc_isProvenInfeasible(cbc)),
-                            ("continuous_unbounded", C.Cbc_isContinuousUnbounded(cbc)),
-                            ("relaxation_infeasible", C.Cbc_isInitialSolveProvenPrimalInfeasible(cbc))] where set != 0 {
+        for (flag, set) in [("proven_optimal", o.provenOptimal), ("proven_infeasible", o.provenInfeasible),
+                            ("continuous_unbounded", o.continuousUnbounded),
+                            ("relaxation_infeasible", o.initialInfeasible)] where set != 0 {
             raw += " " + flag
         }
         var result = SolveResult(status: .error, seconds: seconds, solver: name, version: version, rawStatus: raw)
-        if let best = C.Cbc_bestSolution(cbc) {
-            let values = Array(UnsafeBufferPointer(start: best, count: model.columnCount))
+        if let values = answer.best {
             // CBC may report a point after an abandoned search: keep only truly feasible ones.
             if model.maxViolation(of: values) <= 1e-6 {
                 result.values = values
-                result.objective = C.Cbc_getObjValue(cbc) + model.objectiveOffset
+                result.objective = o.objective + model.objectiveOffset
             }
-        } else if model.integerCount == 0, C.Cbc_isProvenOptimal(cbc) != 0, let solution = C.Cbc_getColSolution(cbc) {
+        } else if model.integerCount == 0, o.provenOptimal != 0, let values = answer.columns {
             // A model without integer columns is solved as an LP (CbcMain1 never branches): no
             // "best solution" and status -1, but the LP's proven optimum is the answer.
-            let values = Array(UnsafeBufferPointer(start: solution, count: model.columnCount))
             if model.maxViolation(of: values) <= 1e-6 {
                 result.values = values
                 result.objective = model.objective(of: values)
             }
         }
-        let bound = C.Cbc_getBestPossibleObjValue(cbc)
+        let bound = o.bestPossible
         let boundIsUsable = bound.isFinite && abs(bound) < 1e40
-        let report = CBCStatus(status: status, secondary: secondary, provenOptimal: C.Cbc_isProvenOptimal(cbc) != 0,
-                               provenInfeasible: C.Cbc_isProvenInfeasible(cbc) != 0,
-                               continuousUnbounded: C.Cbc_isContinuousUnbounded(cbc) != 0,
-                               secondsLimitReached: C.Cbc_isSecondsLimitReached(cbc) != 0, hasSolution: result.objective != nil)
+        let report = CBCStatus(status: status, secondary: secondary, provenOptimal: o.provenOptimal != 0,
+                               provenInfeasible: o.provenInfeasible != 0,
+                               continuousUnbounded: o.continuousUnbounded != 0,
+                               secondsLimitReached: o.secondsLimitReached != 0, hasSolution: result.objective != nil)
         (result.status, result.message) = report.meaning
         switch result.status {
         case .optimal:
@@ -139,4 +188,11 @@ public struct CBC: ILPSolver {
     private func cbcBound(_ x: Double) -> Double {
         x == .infinity ? Double.greatestFiniteMagnitude : (x == -.infinity ? -Double.greatestFiniteMagnitude : x)
     }
+}
+
+/// What the child process read from CBC after `Cbc_solve` (CCbc/watchdog.h).
+private struct CBCAnswer {
+    var outcome: CCbcOutcome
+    var best: [Double]?
+    var columns: [Double]?
 }

@@ -41,3 +41,5 @@ static inline const CCbcFunctions *_Nullable ccbc_load(char *_Nullable *_Nonnull
 #undef CCBC_SYMBOL
     return table;
 }
+
+#include "watchdog.h"

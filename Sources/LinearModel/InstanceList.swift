@@ -6,7 +6,9 @@ public struct ModelInstance: Sendable, Equatable {
     /// Short unique name (the index's `name`, else the file's stem, or its path in a folder).
     public var name: String
     public var path: String
-    public var format: ModelFile.Format
+    /// The model file's format; nil for a spec file (`.cover`: one of the toolkit's own cover
+    /// models, which `backbones compare` builds from the spec; `isSpec`).
+    public var format: ModelFile.Format?
     /// The optimum the index gives (`known_optimum`), if any.
     public var knownOptimum: Double?
     /// One unit of the last decimal the index writes the optimum with, when it has decimals
@@ -16,7 +18,16 @@ public struct ModelInstance: Sendable, Equatable {
     /// The sense the index gives (`sense`: min or max), checked against the file when read.
     public var sense: ObjectiveSense?
 
-    public init(name: String, path: String, format: ModelFile.Format, knownOptimum: Double? = nil, sense: ObjectiveSense? = nil) {
+    /// The extension of spec files (`name.cover`), read above this module (Workflows' `CoverSpec`).
+    public static let specExtension = "cover"
+
+    /// Whether this is a spec file rather than a model file.
+    public var isSpec: Bool { format == nil }
+
+    /// The format's name for reports: `mps`, `lp`, `orlib`, or `cover` for a spec.
+    public var formatName: String { format?.rawValue ?? Self.specExtension }
+
+    public init(name: String, path: String, format: ModelFile.Format?, knownOptimum: Double? = nil, sense: ObjectiveSense? = nil) {
         self.name = name
         self.path = path
         self.format = format
@@ -42,7 +53,9 @@ public struct ModelInstance: Sendable, Equatable {
     }
 
     /// Reads and compiles the file; a sense that contradicts the index's is an input error.
+    /// A spec has no model here (its reader builds one).
     public func read() throws -> CompiledModel {
+        guard let format else { throw InputError(file: path, "a .\(Self.specExtension) spec is not a model file") }
         let model = try ModelFile.read(path: path, format: format)
         if let sense, sense != model.sense {
             throw InputError(file: path, "the index says \(sense.rawValue), the file is a \(model.sense.rawValue) model")
@@ -56,10 +69,11 @@ public struct ModelInstance: Sendable, Equatable {
 ///
 /// An index CSV has a header row naming its columns: `file` (required; relative to the CSV's
 /// folder), and optionally `name`, `known_optimum` (empty: unknown), `sense` (`min`/`max`)
-/// and `format` (its first word, `mps`, `lp` or `orlib`; else from the extension). Other
+/// and `format` (its first word, `mps`, `lp`, `orlib` or `cover`; else from the extension). Other
 /// columns are ignored; fields may be quoted (`"mps (fixed), LP"`). A folder gives every file
-/// below it whose extension names a format (`.mps`, `.lp`, `.txt`, `.orlib`), sorted, except
-/// `README*` files; its instances are named by their path inside the folder.
+/// below it whose extension names a format (`.mps`, `.lp`, `.txt`, `.orlib`) or is `.cover`
+/// (a spec, `ModelInstance.isSpec`), sorted, except `README*` files; its instances are named by
+/// their path inside the folder.
 public enum InstanceList {
     /// Instances from each input: a `.csv` file is an index, a folder is listed, any other
     /// path is one model file. Names are made unique (`name#2`).
@@ -72,7 +86,7 @@ public enum InstanceList {
             }
             if isFolder.boolValue { out += try folder(input) }
             else if input.lowercased().hasSuffix(".csv") { out += try index(input) }
-            else { out.append(ModelInstance(name: stem(input), path: input, format: try ModelFile.format(of: input))) }
+            else { out.append(ModelInstance(name: stem(input), path: input, format: try format(of: input))) }
         }
         var seen: [String: Int] = [:]
         for i in out.indices {
@@ -93,13 +107,18 @@ public enum InstanceList {
         for case let url as URL in walker {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
                   !url.lastPathComponent.uppercased().hasPrefix("README"),
-                  (try? ModelFile.format(of: url.path)) != nil else { continue }
+                  (try? format(of: url.path)) != nil || url.path.lowercased().hasSuffix("." + ModelInstance.specExtension) else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             found.append((relative, url.path))
         }
         return try found.sorted { $0.0 < $1.0 }.map { relative, full in
-            ModelInstance(name: (relative as NSString).deletingPathExtension, path: full, format: try ModelFile.format(of: full))
+            ModelInstance(name: (relative as NSString).deletingPathExtension, path: full, format: try format(of: full))
         }
+    }
+
+    /// A model file's format from its extension, or nil for a spec (`.cover`).
+    static func format(of path: String) throws -> ModelFile.Format? {
+        path.lowercased().hasSuffix("." + ModelInstance.specExtension) ? nil : try ModelFile.format(of: path)
     }
 
     /// The instances an index CSV lists.
@@ -129,12 +148,16 @@ public enum InstanceList {
             var instance = ModelInstance(name: field("name").map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? stem(file.text),
                                          path: resolved, format: .mps)
             if let format = field("format"), let word = format.text.split(whereSeparator: { !$0.isLetter }).first, !format.text.isEmpty {
-                guard let f = ModelFile.Format(rawValue: word.lowercased()) else {
-                    throw error(format.column, "unknown format '\(InputError.excerpt(format.text))' (expected mps, lp or orlib)")
+                if word.lowercased() == ModelInstance.specExtension {
+                    instance.format = nil
+                } else {
+                    guard let f = ModelFile.Format(rawValue: word.lowercased()) else {
+                        throw error(format.column, "unknown format '\(InputError.excerpt(format.text))' (expected mps, lp, orlib or cover)")
+                    }
+                    instance.format = f
                 }
-                instance.format = f
             } else {
-                do { instance.format = try ModelFile.format(of: resolved) } catch let e as InputError { throw error(file.column, e.message) }
+                do { instance.format = try Self.format(of: resolved) } catch let e as InputError { throw error(file.column, e.message) }
             }
             if let value = field("known_optimum"), !value.text.isEmpty {
                 guard let x = Double(value.text), x.isFinite else {

@@ -21,11 +21,12 @@ public enum CompareJSON {
 
     static func row(_ row: CompareJob.Row) -> JSON {
         .object([
-            ("name", .string(row.instance.name)), ("file", .string(row.instance.path)), ("format", .string(row.instance.format.rawValue)),
+            ("name", .string(row.instance.name)), ("file", .string(row.instance.path)), ("format", .string(row.instance.formatName)),
             ("known_optimum", .number(row.instance.knownOptimum)), ("sense", .string(row.sense.rawValue)),
             ("columns", .int(row.columns)), ("integer_columns", .int(row.integers)), ("rows", .int(row.rows)),
             ("nonzeros", .int(row.nonzeros)),
-            ("runs", .array(row.runs.map(run))),
+            // Only the engines that ran (the search runs on cover models only).
+            ("runs", .array(row.runs.compactMap { $0 }.map(run))),
             ("problems", .array(row.problems.map(JSON.string))),
         ])
     }

@@ -9,7 +9,7 @@ public enum CompareCSV {
     public static func text(_ r: CompareJob.Result) -> String {
         var lines = [header]
         for row in r.rows {
-            for run in row.runs {
+            for case let run? in row.runs {
                 let x = run.result
                 lines.append(ReportCSV.line([
                     row.instance.name, row.instance.path, row.instance.knownOptimum.map(Format.exact) ?? "",

@@ -3,7 +3,7 @@ import Foundation
 import Workflows
 
 /// `profile.svg` of `backbones compare`: the Dolan–Moré performance profile (Math. Program.
-/// 91, 2002). For each backend, the fraction of instances (y) it solved within τ times the
+/// 91, 2002). For each backend, the fraction of the instances it ran on (y) it solved within τ times the
 /// best backend's time on that instance (x, log2 scale from 1), a step line; at τ = 1 it is
 /// the share of wins, at the right end the share solved. Deterministic bytes (two decimals),
 /// no scripts, hover text in `<title>`; the helpers are `ReportSVG`'s.
@@ -44,9 +44,10 @@ public enum CompareSVG {
         out += ReportSVG.frame(grid: grid, labels: labels, xTitle: "τ (time ÷ best time, log scale)", yTitle: "instances solved")
         let cy = (top + bottom) / 2
 
-        let total = Double(max(1, r.rows.count))
         for (b, name) in r.backends.enumerated() {
             let color = colors[b % colors.count]
+            // The share of the instances this backend ran on (the search runs on cover models only).
+            let total = Double(max(1, r.summaries[b].instances))
             let sorted = ratios.compactMap { $0[b] }.sorted()
             // Flat at the share solved within τ, up at each ratio, to the right end.
             var d = "M \(n(x(1))),\(n(y(0)))"
@@ -57,7 +58,7 @@ public enum CompareSVG {
             }
             d += " L \(n(right)),\(n(y(Double(solved) / total)))"
             let s = r.summaries[b]
-            let tip = "\(name) \(s.version): \(s.wins) wins, \(s.solved) of \(r.rows.count) solved"
+            let tip = "\(name) \(s.version): \(s.wins) wins, \(s.solved) of \(s.instances) solved"
             out.append("<path class='profile' data-solver='\(ReportSVG.escape(name))' d='\(d)' fill='none' stroke='\(color)' stroke-width='2'\(b > 0 ? " stroke-dasharray='6 3'" : "")><title>\(ReportSVG.escape(tip))</title></path>")
             let yy = top + 6 + 20 * Double(b), lx = ReportSVG.legendLeft
             out.append("<line x1='\(n(lx))' y1='\(n(yy))' x2='\(n(lx + 22))' y2='\(n(yy))' stroke='\(color)' stroke-width='2'\(b > 0 ? " stroke-dasharray='6 3'" : "")/>")

@@ -20,6 +20,7 @@ public enum CompareTable {
         for row in r.rows {
             var cells = [row.instance.name, "\(row.rows)×\(row.columns)", row.instance.knownOptimum.map(Format.exact) ?? "-"]
             for run in row.runs {
+                guard let run else { cells += ["", "", ""]; continue }  // the search on a model file
                 let x = run.result
                 cells += [status(run), x.objective.map(value) ?? "-", Format.fixed(x.seconds, 2)]
             }
@@ -66,9 +67,10 @@ public enum CompareTable {
 
     static func check(_ row: CompareJob.Row) -> String {
         if !row.problems.isEmpty { return "CONTRADICTION" }
-        let matches = row.runs.compactMap(\.matchesKnown)
+        let runs = row.runs.compactMap { $0 }
+        let matches = runs.compactMap(\.matchesKnown)
         if !matches.isEmpty { return "= known" }
-        if row.runs.filter(\.result.isProvenOptimal).count > 1 { return "agree" }
+        if runs.filter(\.result.isProvenOptimal).count > 1 { return "agree" }
         return ""
     }
 

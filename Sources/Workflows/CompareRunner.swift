@@ -14,8 +14,9 @@ public enum CompareRunner: Sendable {
     case process(executable: String)
     case inProcess([ILPSolver])
 
-    /// Seconds past the limit a child process is given before it is killed: CBC cannot be
-    /// interrupted and returns up to a few seconds late on large models (docs/solvers.md).
+    /// Seconds past the limit a child process is given before it is killed: a last resort
+    /// (each backend returns within 1 s past its limit: CBC's watchdog, GLPK's callback;
+    /// docs/solvers.md), which also covers reading the file and writing the answer.
     public static let grace = 5.0
 
     func run(_ instance: ModelInstance, model: CompiledModel, backend: String, options: SolverOptions) -> CompareJob.Run {
@@ -26,6 +27,15 @@ public enum CompareRunner: Sendable {
                                                           message: "no backend named \(backend)"))
             }
             return CompareJob.Run(result: solver.solve(model, options: options))
+        case let .process(executable) where instance.isSpec:
+            // A cover model goes to the child as the MPS file of its ILP.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("backbones-compare-\(UUID().uuidString).mps").path
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            do { try TextFile.writeAtomically(MPSWriter.write(model), to: file) } catch {
+                return CompareJob.Run(result: SolveResult(status: .error, seconds: 0, solver: backend, version: "",
+                                                          message: "cannot write the cover model: \(error)"))
+            }
+            return Self.child(executable, ModelInstance(name: instance.name, path: file, format: .mps), backend: backend, options: options)
         case let .process(executable):
             return Self.child(executable, instance, backend: backend, options: options)
         }
@@ -33,7 +43,7 @@ public enum CompareRunner: Sendable {
 
     static func child(_ executable: String, _ instance: ModelInstance, backend: String, options: SolverOptions) -> CompareJob.Run {
         let limit = options.effectiveTimeLimit ?? CompareJob.defaultTimeLimit
-        var arguments = ["solve", instance.path, "--format", instance.format.rawValue, "--solver", backend,
+        var arguments = ["solve", instance.path, "--format", instance.formatName, "--solver", backend,
                          "--time-limit", "\(limit)", "--json", "--threads", String(options.threads)]
         if let gap = options.relativeGap { arguments += ["--gap", "\(gap)"] }
         func failed(_ message: String, seconds: Double = 0) -> CompareJob.Run {
