@@ -102,3 +102,10 @@ bench-shares: deps
 
 clean:
 	rm -rf .build
+
+# The CNN track of issue 12 (paper-repro/cnn/README.md): its own pinned venv (JAX + Keras, CPU),
+# `backbones units` on the committed exports and the comparison table; CNN_TRAIN=1 retrains and
+# re-exports first (a few minutes). Not part of `make test`: the tests read the committed exports.
+.PHONY: cnn
+cnn: build
+	BACKBONES_BIN=$(RELEASE_BIN) paper-repro/cnn/run.sh $(if $(CNN_TRAIN),--train)

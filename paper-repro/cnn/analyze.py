@@ -1,0 +1,151 @@
+"""The CNN track's comparison table: Swift's `backbones units` runs (rule sets, the heuristic's
+backbones, their size-matched random sets) beside VEBI-style sets ablated here on the same head.
+
+    python=$(paper-repro/cnn/venv.sh)
+    $python paper-repro/cnn/analyze.py            # after run.sh has written results/patches, results/relevance
+
+Reads paper-repro/cnn/export/ (network.npz, test.npz, vebi.json) and results/*/units.json; writes
+results/comparison.json and prints the Markdown tables of README.md. Numpy only.
+
+The ablation here is the head's own arithmetic: zeroing channel u before global average pooling
+is zeroing GAP feature u, so the ablated logits are g' W1 + b1 with g'_u = 0 (network.npz's
+W0 is the identity). Every Swift set is ablated here too and must give Swift's accuracy (a check
+of the two implementations against each other). VEBI sets' random twins are drawn here
+(numpy default_rng(SEED), DRAWS sets of the same size from the 32 channels), as Swift draws the
+rule sets' twins (its own generator, same distribution).
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+EXPORT = HERE / "export"
+RESULTS = HERE / "results"
+DRAWS = 1000
+SEED = 1
+
+
+def main():
+    net = np.load(EXPORT / "network.npz")
+    W, b = net["W1"], net["b1"]
+    assert np.array_equal(net["W0"], np.eye(W.shape[0]))
+    C = W.shape[0]
+    test = np.load(EXPORT / "test.npz")
+    G, y = test["activations"].astype(np.float64), test["labels"]
+    z0 = G @ W + b
+
+    def softmax(z):
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    p0 = softmax(z0)[np.arange(len(y)), y]
+
+    def ablate(units, rows):
+        g = G[rows].copy()
+        g[:, list(units)] = 0
+        z = g @ W + b
+        correct = int((z.argmax(1) == y[rows]).sum())
+        drop = float((p0[rows] - softmax(z)[np.arange(len(rows)), y[rows]]).mean())
+        return correct, drop
+
+    vebi = json.load(open(EXPORT / "vebi.json"))
+    labels = {"patches": "rules (patches)", "patches-authors": "rules (patches, their confidence)",
+              "relevance": "rules (relevance)"}
+    runs = {name: json.load(open(RESULTS / name / "units.json")) for name in labels if (RESULTS / name / "units.json").exists()}
+    rng = np.random.default_rng(SEED)
+
+    methods = {}  # method -> class -> record
+    for run, units_json in runs.items():
+        label = labels[run]
+        for c in units_json["ablation"]["classes"]:
+            for m in c["methods"]:
+                name = label if m["method"] == "rules" else m["method"]
+                rows = np.flatnonzero(y == c["label"])
+                correct, drop = ablate(m["units"], rows)
+                assert correct == round(m["accuracy"] * len(rows)), (name, c["label"], correct, m["accuracy"])
+                assert abs(drop - m["probability_drop"]) < 1e-9, (name, c["label"], drop, m["probability_drop"])
+                methods.setdefault(name, {})[c["label"]] = dict(
+                    units=m["units"], size=len(m["units"]), intact=c["intact_accuracy"], accuracy=m["accuracy"],
+                    drop=m["accuracy_drop"], random_drop_mean=m["random"]["accuracy_drop_mean"],
+                    random_sd=m["random"]["accuracy_sd"], p=m["random"]["empirical_p"],
+                    others_drop=m["others_accuracy_drop"], source="swift")
+
+    patch_sets = {c: r["units"] for c, r in methods["rules (patches)"].items()}
+
+    def vebi_of_size(c, n):
+        """The lasso path's first active set of n units, else of the most units below n."""
+        sizes = {int(k): u for k, u in vebi["by_size"][str(c)].items()}
+        return sizes[max(k for k in sizes if k <= n)]
+    vebi_sets = {
+        "VEBI (L1 budget 10)": {int(c): s for c, s in vebi["sets"].items()},
+        "VEBI (size of rules (patches))": {c: vebi_of_size(c, len(patch_sets[c])) for c in patch_sets},
+    }
+    for name, sets in vebi_sets.items():
+        for c, units in sorted(sets.items()):
+            rows = np.flatnonzero(y == c)
+            others = np.flatnonzero(y != c)
+            intact = ablate([], rows)[0] / len(rows)
+            correct, pdrop = ablate(units, rows)
+            acc = correct / len(rows)
+            rand = np.array([ablate(rng.choice(C, size=len(units), replace=False), rows)[0] / len(rows)
+                             for _ in range(DRAWS)]) if units else np.full(DRAWS, intact)
+            methods.setdefault(name, {})[c] = dict(
+                units=units, size=len(units), intact=intact, accuracy=acc, drop=intact - acc, probability_drop=pdrop,
+                random_drop_mean=float(intact - rand.mean()), random_sd=float(rand.std(ddof=1)),
+                p=float((1 + (rand <= acc).sum()) / (DRAWS + 1)),
+                others_drop=ablate([], others)[0] / len(others) - ablate(units, others)[0] / len(others),
+                correct=correct, source="numpy")
+
+    summary = {}
+    for name, per in methods.items():
+        rs = list(per.values())
+        summary[name] = dict(classes=len(rs), mean_size=float(np.mean([r["size"] for r in rs])),
+                             mean_drop=float(np.mean([r["drop"] for r in rs])),
+                             mean_random_drop=float(np.mean([r["random_drop_mean"] for r in rs])),
+                             mean_random_sd=float(np.mean([r["random_sd"] for r in rs])),
+                             more_harmful_than_random=int(sum(r["drop"] > r["random_drop_mean"] for r in rs)),
+                             p_at_most_005=int(sum(r["p"] <= 0.05 for r in rs)),
+                             mean_others_drop=float(np.mean([r["others_drop"] for r in rs])))
+    # head-to-head: rules (patches) against each other method, class by class
+    versus = {}
+    for name in methods:
+        if name == "rules (patches)":
+            continue
+        common = sorted(set(methods[name]) & set(methods["rules (patches)"]))
+        a = [methods["rules (patches)"][c]["drop"] for c in common]
+        o = [methods[name][c]["drop"] for c in common]
+        versus[name] = dict(classes=len(common), rules_more=int(sum(x > z for x, z in zip(a, o))),
+                            equal=int(sum(x == z for x, z in zip(a, o))), rules_less=int(sum(x < z for x, z in zip(a, o))))
+    out = dict(draws=DRAWS, seed=SEED, methods={k: {str(c): r for c, r in v.items()} for k, v in methods.items()},
+               summary=summary, rules_patches_versus=versus)
+    with open(RESULTS / "comparison.json", "w") as f:
+        json.dump(out, f, indent=1)
+
+    pct = lambda x: f"{100 * x:.1f} %"
+    print("| method | classes | mean size | mean accuracy drop | random twins' drop (mean of class means; mean sd) | classes more harmful than random | p ≤ 0.05 | other classes' drop |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, s in summary.items():
+        print(f"| {name} | {s['classes']} | {s['mean_size']:.1f} | {pct(s['mean_drop'])} | {pct(s['mean_random_drop'])} ± {pct(s['mean_random_sd'])} | "
+              f"{s['more_harmful_than_random']} | {s['p_at_most_005']} | {pct(s['mean_others_drop'])} |")
+    print()
+    names = list(methods)
+    print("| class | intact | " + " | ".join(f"{n}: size, drop (random mean ± sd)" for n in names) + " |")
+    print("|---:|---:|" + "---|" * len(names))
+    for c in range(10):
+        cells = []
+        for n in names:
+            r = methods[n].get(c)
+            cells.append("—" if r is None else f"{r['size']}: {pct(r['drop'])} ({pct(r['random_drop_mean'])} ± {pct(r['random_sd'])})")
+        intact = methods["rules (patches)"][c]["intact"]
+        print(f"| {c} | {pct(intact)} | " + " | ".join(cells) + " |")
+    print()
+    print("rules (patches) against each method, per class (accuracy drop more / equal / less):",
+          json.dumps(versus))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The CNN track end to end (paper-repro/cnn/README.md):
+#
+#   paper-repro/cnn/run.sh            # units runs + comparison on the committed exports
+#   paper-repro/cnn/run.sh --train    # first retrain and re-export (about 3 minutes on 2 cores)
+#
+# BACKBONES_BIN selects the backbones binary (default: the release build, `make build`).
+# Writes results/patches/ and results/relevance/ (backbones units) and results/comparison.json
+# and comparison.md (analyze.py). Not part of `make test`.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+bin="${BACKBONES_BIN:-$root/.build/release/backbones}"
+py="$("$here/venv.sh")"
+E="$here/export"
+R="$here/results"
+if [[ "${1:-}" == "--train" || ! -f "$E/network.npz" ]]; then
+    "$py" "$here/cnn_track.py" --output "$E"
+fi
+# The authors' transactions: per Grad-CAM patch, its 5 channels of highest patch-summed activation
+"$bin" units --network "$E/network.npz" --scores "$E/patches_train.csv" --test "$E/test.npz" \
+    --k 5 --draws 1000 --seed 1 --output "$R/patches"
+# the same with their notebook's confidence (label-agnostic, unit 0 never in an antecedent)
+"$bin" units --network "$E/network.npz" --scores "$E/patches_train.csv" --test "$E/test.npz" \
+    --k 5 --draws 1000 --seed 1 --confidence authors --output "$R/patches-authors"
+# Swift's own: per image, the 5 GAP channels of highest gradient x activation; and the SDM 2024 heuristic
+"$bin" units --network "$E/network.npz" --activations "$E/train.npz" --test "$E/test.npz" \
+    --k 5 --draws 1000 --seed 1 --heuristic --output "$R/relevance"
+"$py" "$here/analyze.py" | tee "$R/comparison.md"
