@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackboneCore
 import Mining
 import Report
 import UnitAnalysis
@@ -34,6 +35,13 @@ struct UnitsCommand: ParsableCommand {
     @Option(help: "Seed of the random sets.") var seed: UInt64 = 1
     @Flag(help: "Also ablate the reference heuristic's backbones (correct groups of --activations).") var heuristic = false
     @Option(help: "Ablate only these classes (comma-separated labels).") var classes: String?
+    @Flag(help: "Also the exact backbones and exact class-specific sets (cover fronts of the transactions, by --solver).") var exact = false
+    @Option(help: "Share of the other classes' transactions a class-specific set may cover.") var epsilon = 0.0
+    @Option(help: "Coverage share q of the exact sets (a set covers a transaction holding ⌈q·|t∩L|⌉ of its units per layer).") var share = 1.0
+    @Option(help: "ILP backend of the exact sets: glpk or cbc.") var solver = SolverChoice.glpk
+    @OptionGroup var solverOptions: SolverOptionGroup
+    @Flag(help: "Also the VEBI-style sets (non-negative lasso on the hidden activations of --activations).") var vebi = false
+    @Option(help: "Ablate the exact and VEBI sets at every size 1…this.") var frontSizes = 10
     @Option(help: "Output folder (created if missing).") var output: String
 
     func settings() throws -> UnitsJob.Settings {
@@ -44,9 +52,15 @@ struct UnitsCommand: ParsableCommand {
             try Int(part.trimmingCharacters(in: .whitespaces)) ?? { throw ValidationError("--classes takes integer labels; got '\(part)'") }()
         }
         let rules = RuleSettings(minimumSupport: minSupport, minimumConfidence: minConfidence, rulesPerClass: rulesPerClass, confidence: confidence)
-        return UnitsJob.Settings(networkPath: network, activationsPath: activations, scoresPath: scores, testPath: test,
-                                 layers: try layers.map(LayerLayout.fromOption), top: top, rules: rules, draws: draws,
-                                 seed: seed, heuristic: heuristic, classes: labels)
+        var s = UnitsJob.Settings(networkPath: network, activationsPath: activations, scoresPath: scores, testPath: test,
+                                  layers: try layers.map(LayerLayout.fromOption), top: top, rules: rules, draws: draws,
+                                  seed: seed, heuristic: heuristic, classes: labels)
+        guard solver != .both, epsilon >= 0, epsilon <= 1, let rule = try? CoverageRule(share: share) else {
+            throw ValidationError("--solver takes glpk or cbc, --epsilon a share in [0, 1], --share a share in (0, 1]")
+        }
+        if exact { s.exact = .init(epsilon: epsilon, rule: rule, solver: solver.solvers[0], options: solverOptions.solverOptions) }
+        (s.vebi, s.frontSizes) = (vebi, frontSizes)
+        return s
     }
 
     func validate() throws {
@@ -56,6 +70,9 @@ struct UnitsCommand: ParsableCommand {
         case .ablationNeedsNetwork: throw ValidationError("--test needs --network (the ablation runs it)")
         case .heuristicNeedsActivationsAndTest: throw ValidationError("--heuristic needs --activations and --test")
         case .noDraws: throw ValidationError("--draws must be at least 1")
+        case .baselinesNeedTest: throw ValidationError("--exact and --vebi need --test (they are ablation baselines)")
+        case .vebiNeedsActivations: throw ValidationError("--vebi needs --activations (it is fitted to their hidden activations)")
+        case .noFrontSizes: throw ValidationError("--front-sizes must be at least 1")
         case nil: break
         }
     }

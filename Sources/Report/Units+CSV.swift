@@ -50,6 +50,35 @@ public enum UnitsCSV {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    public static let frontColumns = [
+        "class", "method", "budget", "size", "covered", "instances", "others_covered", "other_instances", "status",
+        "accuracy_drop", "probability_drop", "others_accuracy_drop", "random_draws", "random_accuracy_drop_mean",
+        "random_accuracy_sd", "empirical_p", "units",
+    ]
+
+    /// One row per front set (exact backbones, exact class-specific sets, VEBI) and size.
+    public static func front(_ r: UnitsJob.Result) -> String {
+        let intact = Dictionary(uniqueKeysWithValues: (r.ablation ?? []).map { ($0.label, ($0.intact.accuracy, $0.intactOthers.accuracy)) })
+        var lines = [frontColumns.joined(separator: ",")]
+        for f in r.fronts {
+            let c = f.cover
+            var cells: [String] = [String(f.label), f.method, String(f.budget), String(f.units.count)]
+            if let c {
+                cells += [String(c.covered), String(c.instances), String(c.othersCovered), String(c.otherInstances), c.status.rawValue]
+            } else {
+                cells += Array(repeating: "", count: 5)
+            }
+            if let m = f.result, let (own, others) = intact[f.label] {
+                cells += [Format.exact(own - m.own.accuracy), Format.exact(m.own.probabilityDrop), Format.exact(others - m.others.accuracy),
+                          String(m.random.count), Format.exact(own - m.randomAccuracy.mean), Format.exact(m.randomAccuracy.sd), Format.exact(m.empiricalP)]
+            } else {
+                cells += Array(repeating: "", count: 7)
+            }
+            lines.append(ReportCSV.line(cells + [list(f.units)]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// `instance,label,units`: the relevance transactions, the class item in its own column.
     public static func transactions(_ r: UnitsJob.Result) -> String {
         (["instance,label,units"] + r.transactions.rows.map { "\($0.instance),\($0.label),\(list($0.units))" }).joined(separator: "\n") + "\n"

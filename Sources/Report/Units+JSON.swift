@@ -14,6 +14,10 @@ public enum UnitsJSON {
                 ("min_support", .int(s.rules.minimumSupport)), ("min_confidence", .number(s.rules.minimumConfidence)),
                 ("min_antecedent", .int(s.rules.minimumAntecedent)), ("rules_per_class", .int(s.rules.rulesPerClass)),
                 ("confidence", .string(s.rules.confidence.rawValue)), ("draws", .int(s.draws)), ("seed", .string(String(s.seed))),
+                ("exact", s.exact.map { e in .object([("epsilon", .number(e.epsilon)), ("share", .number(e.rule.share)),
+                                                      ("solver", .string("\(e.solver.name) \(e.solver.version)")),
+                                                      ("time_limit", e.options.timeLimit.map(JSON.number) ?? .null)]) } ?? .null),
+                ("vebi", .bool(s.vebi)), ("front_sizes", .int(s.frontSizes)),
             ])),
             ("class_labels", .array(u.classes.map(JSON.int))),
             ("classes", .array(u.perClass.map { c in
@@ -39,8 +43,15 @@ public enum UnitsJSON {
                 ("summary", .array(r.summary.map(summary))),
             ])))
         }
+        if !r.fronts.isEmpty {
+            fields.append(("front", .object([
+                ("sets", .array(r.fronts.map(frontSet))),
+                ("means", .array(r.frontMeans.map(frontMean))),
+            ])))
+        }
         fields.append(("notes", .array(r.notes.map(JSON.string))))
-        fields.append(("timing", .object([("rules_seconds", .number(r.rulesSeconds)), ("ablation_seconds", .number(r.ablationSeconds))])))
+        fields.append(("timing", .object([("rules_seconds", .number(r.rulesSeconds)), ("ablation_seconds", .number(r.ablationSeconds)),
+                                          ("exact_seconds", .number(r.exactSeconds)), ("vebi_seconds", .number(r.vebiSeconds))])))
         return .object(fields)
     }
 
@@ -82,6 +93,33 @@ public enum UnitsJSON {
             ("mean_probability_drop", .number(m.meanProbabilityDrop)), ("mean_random_probability_drop", .number(m.meanRandomProbabilityDrop)),
             ("mean_others_accuracy_drop", .number(m.meanOthersAccuracyDrop)),
             ("classes_more_harmful_than_random", .int(m.moreHarmfulThanRandom)), ("classes_p_at_most_0.05", .int(m.significant)),
+        ])
+    }
+
+    static func frontSet(_ f: UnitsJob.FrontSet) -> JSON {
+        var fields: [(String, JSON)] = [("label", .int(f.label)), ("method", .string(f.method)), ("budget", .int(f.budget)),
+                                        ("size", .int(f.units.count)), ("units", ints(f.units))]
+        if let c = f.cover {
+            fields += [("covered", .int(c.covered)), ("instances", .int(c.instances)), ("others_covered", .int(c.othersCovered)),
+                       ("other_instances", .int(c.otherInstances)), ("allowance", .int(c.allowance)), ("status", .string(c.status.rawValue)),
+                       ("bound", c.bound.map(JSON.number) ?? .null), ("seconds", .number(c.seconds))]
+        }
+        if let m = f.result {
+            fields += [("accuracy", .number(m.own.accuracy)), ("probability_drop", .number(m.own.probabilityDrop)),
+                       ("others_accuracy", .number(m.others.accuracy)),
+                       ("random", .object([("draws", .int(m.random.count)), ("accuracy_mean", .number(m.randomAccuracy.mean)),
+                                           ("accuracy_sd", .number(m.randomAccuracy.sd)), ("empirical_p", .number(m.empiricalP))]))]
+        }
+        return .object(fields)
+    }
+
+    static func frontMean(_ m: UnitsJob.Result.FrontMean) -> JSON {
+        .object([
+            ("method", .string(m.method)), ("budget", .int(m.budget)), ("classes", .int(m.classes)), ("mean_size", .number(m.meanSize)),
+            ("mean_accuracy_drop", .number(m.meanAccuracyDrop)), ("mean_random_accuracy_drop", .number(m.meanRandomAccuracyDrop)),
+            ("mean_random_accuracy_sd", .number(m.meanRandomSD)), ("mean_others_accuracy_drop", .number(m.meanOthersAccuracyDrop)),
+            ("classes_more_harmful_than_random", .int(m.moreHarmfulThanRandom)),
+            ("mean_coverage", m.meanCoverage.map(JSON.number) ?? .null), ("mean_others_coverage", m.meanOthersCoverage.map(JSON.number) ?? .null),
         ])
     }
 

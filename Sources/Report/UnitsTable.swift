@@ -40,6 +40,19 @@ public enum UnitsTable {
         for m in r.summary {
             lines.append("\(m.method): mean size \(Format.fixed(m.meanSize, 1)); mean accuracy drop \(Format.percent(m.meanAccuracyDrop)) vs \(Format.percent(m.meanRandomAccuracyDrop)) for random sets, \(Format.percent(m.meanOthersAccuracyDrop)) on the other classes; more harmful than the random mean in \(m.moreHarmfulThanRandom) of \(m.classes) classes, p ≤ 0.05 in \(m.significant)")
         }
+        let means = r.frontMeans
+        if !means.isEmpty {
+            lines += ["", "fronts (means over the classes with a set of at most K units; exact: \(Format.fixed(r.exactSeconds, 2)) s, VEBI: \(Format.fixed(r.vebiSeconds, 2)) s)"]
+            var front = TextTable(columns: [.init("method", .left), .init("K"), .init("classes"), .init("size"), .init("acc. drop"),
+                                            .init("random drop"), .init("> random"), .init("others' drop"), .init("covered"), .init("others covered")])
+            for m in means {
+                front.add([m.method, String(m.budget), String(m.classes), Format.fixed(m.meanSize, 1), Format.percent(m.meanAccuracyDrop),
+                           Format.percent(m.meanRandomAccuracyDrop) + " ± " + Format.percent(m.meanRandomSD), "\(m.moreHarmfulThanRandom)/\(m.classes)",
+                           Format.percent(m.meanOthersAccuracyDrop), m.meanCoverage.map { Format.percent($0) } ?? "",
+                           m.meanOthersCoverage.map { Format.percent($0, 2) } ?? ""])
+            }
+            lines += front.render()
+        }
         if !r.notes.isEmpty { lines += [""] + r.notes.map { "note: \($0)" } }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -10,34 +10,39 @@
 public struct VEBISets: Sendable {
     public let unitCount: Int
     public let labels: [Int]
-    /// `features[u][i]`: unit `u`'s activation on row `i`, divided by its largest.
+    /// `features[u][i]`: unit `u`'s activation on row `i`, divided by its largest, centered.
     let features: [[Double]]
+    /// Their Gram matrix (`NonNegativeLasso`), shared by every class.
+    let gram: [Double]
 
     public static let ratio = 0.97
     public static let steps = 400
+    /// Coordinate descent stops when no weight moves by more than this (relative to the largest).
+    public static let tolerance = 1e-8
 
     /// `activations` row-major, `labels.count × unitCount`.
     public init(activations: [Double], labels: [Int], unitCount: Int) {
         precondition(activations.count == labels.count * unitCount, "one activation per row and unit")
         self.unitCount = unitCount
         self.labels = labels
-        features = (0 ..< unitCount).map { u in
+        features = NonNegativeLasso.centered((0 ..< unitCount).map { u in
             let column = labels.indices.map { activations[$0 * unitCount + u] }
             let top = column.max() ?? 0
             return top > 0 ? column.map { $0 / top } : [Double](repeating: 0, count: column.count)
-        }
+        })
+        gram = NonNegativeLasso.gram(features)
     }
 
     /// The weights along the path for class `label`, until `largest` weights are positive.
     public func path(forClass label: Int, largest: Int) -> [[Double]] {
-        let lasso = NonNegativeLasso(columns: features, target: labels.map { $0 == label ? 1 : 0 })
+        let lasso = NonNegativeLasso(gram: gram, correlation: NonNegativeLasso.correlation(features, labels.map { $0 == label ? 1 : 0 }))
         let top = lasso.lambdaMax
         var mu = [Double](repeating: 0, count: unitCount)
         var path: [[Double]] = []
         var lambda = top
         for _ in 0 ..< Self.steps {
             lambda *= Self.ratio
-            mu = lasso.fit(lambda: lambda, start: mu)
+            mu = lasso.fit(lambda: lambda, start: mu, tolerance: Self.tolerance)
             path.append(mu)
             if mu.filter({ $0 > 0 }).count >= largest { break }
         }

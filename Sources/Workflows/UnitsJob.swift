@@ -2,6 +2,7 @@ import BackboneCore
 import BackboneData
 import FileSupport
 import Foundation
+import LinearModel
 import Mining
 import UnitAnalysis
 
@@ -29,6 +30,12 @@ public struct UnitsJob: Sendable {
         public var heuristic: Bool
         /// Ablate only these classes (nil: every class of the network with held-out rows).
         public var classes: [Int]?
+        /// Also the exact backbones and exact class-specific sets (cover fronts solved by an ILP backend).
+        public var exact: ExactSets?
+        /// Also the VEBI-style sets (non-negative lasso on the training rows' hidden activations).
+        public var vebi: Bool = false
+        /// The fronts (exact, VEBI) are ablated at every size `1…frontSizes`.
+        public var frontSizes: Int = 10
 
         public init(networkPath: String? = nil, activationsPath: String? = nil, scoresPath: String? = nil,
                     testPath: String? = nil, layers: LayerLayout? = nil, top: TopUnits = TopUnits(k: 5, scope: .network),
@@ -54,6 +61,9 @@ public struct UnitsJob: Sendable {
             case ablationNeedsNetwork = "the ablation runs the network: held-out rows need it"
             case heuristicNeedsActivationsAndTest = "the heuristic's backbones come from the training activations and are ablated on held-out rows: both are needed"
             case noDraws = "random sets need at least 1 draw"
+            case baselinesNeedTest = "the exact and VEBI sets are ablation baselines: they need held-out rows"
+            case vebiNeedsActivations = "the VEBI sets are fitted to the training rows' hidden activations: they need the training rows"
+            case noFrontSizes = "the fronts need at least one size"
         }
 
         public var problem: Problem? {
@@ -62,6 +72,9 @@ public struct UnitsJob: Sendable {
             if testPath != nil && networkPath == nil { return .ablationNeedsNetwork }
             if heuristic && (activationsPath == nil || testPath == nil) { return .heuristicNeedsActivationsAndTest }
             if draws < 1 { return .noDraws }
+            if (exact != nil || vebi) && testPath == nil { return .baselinesNeedTest }
+            if vebi && activationsPath == nil { return .vebiNeedsActivations }
+            if frontSizes < 1 { return .noFrontSizes }
             return nil
         }
     }
@@ -123,6 +136,11 @@ public struct UnitsJob: Sendable {
         public var notes: [String]
         public var rulesSeconds: Double
         public var ablationSeconds: Double
+        /// Every front set ablated (exact backbones, exact class-specific sets, VEBI), per class, method and size.
+        public var fronts: [FrontSet] = []
+        /// Seconds of the exact fronts (all solves) and of the VEBI paths.
+        public var exactSeconds: Double = 0
+        public var vebiSeconds: Double = 0
 
         /// Each method's means over the classes, in the methods' order.
         public var summary: [MethodSummary] {
@@ -158,8 +176,10 @@ public struct UnitsJob: Sendable {
             description.append(("network", "\(path): \(network.inputWidth) inputs, hidden \(network.layout.widths.map(String.init).joined(separator: ",")) (\(network.activation.rawValue)), \(network.classCount) classes"))
         }
         let transactions: UnitTransactions
+        var training: NetworkRows?
         if let path = settings.activationsPath, let network {
             let rows = try NetworkRows(Self.matrix(path), network: network, file: path)
+            training = rows
             let (scores, predicted) = rows.relevances(network)
             transactions = try settings.top.transactions(scores: scores, labels: rows.labels, instances: Array(0 ..< rows.rowCount),
                                                          layout: network.layout)
@@ -185,30 +205,31 @@ public struct UnitsJob: Sendable {
         let rulesSeconds = (clock.now - rulesStart).seconds
         var ablation: [ClassAblation]?
         var ablationStart = clock.now
+        var baselines = FrontBaselines()
         if let testPath = settings.testPath, let network {
             let heldOut = try NetworkRows(Self.matrix(testPath), network: network, file: testPath)
-            var methods: [(String, [Int: [Int]])] = [("rules", Dictionary(uniqueKeysWithValues: units.perClass.map { ($0.label, $0.units) }))]
+            let ruleSets = Dictionary(uniqueKeysWithValues: units.perClass.map { ($0.label, $0.units) })
+            var methods: [(String, [Int: [Int]])] = [("rules", ruleSets)]
             if settings.heuristic { methods.append(("heuristic", try heuristicBackbones(notes: &notes))) }
+            let labels = try ablatedLabels(network)
+            baselines = try frontBaselines(transactions: transactions, training: training, network: network, labels: labels,
+                                           ruleSets: ruleSets, notes: &notes)
+            methods += baselines.matched
             ablationStart = clock.now
-            ablation = try ablate(Ablation(network: network, rows: heldOut), methods: methods, notes: &notes)
+            let ablator = Ablation(network: network, rows: heldOut)
+            ablation = ablate(ablator, labels: labels, methods: methods, notes: &notes)
+            baselines.ablate(ablator, draws: settings.draws, seed: settings.seed, labels: labels)
             description.append(("held-out rows", "\(testPath): \(heldOut.rowCount) rows"))
         }
-        return Result(settings: settings, description: description, transactions: transactions, units: units, ablation: ablation,
-                      notes: notes, rulesSeconds: rulesSeconds, ablationSeconds: ablation == nil ? 0 : (clock.now - ablationStart).seconds)
+        var result = Result(settings: settings, description: description, transactions: transactions, units: units, ablation: ablation,
+                            notes: notes, rulesSeconds: rulesSeconds, ablationSeconds: ablation == nil ? 0 : (clock.now - ablationStart).seconds)
+        (result.fronts, result.exactSeconds, result.vebiSeconds) = (baselines.sets, baselines.exactSeconds, baselines.vebiSeconds)
+        return result
     }
 
     /// Per class: the intact network, then each method's set, its effect on the other classes and its random twins.
-    func ablate(_ ablation: Ablation, methods: [(String, [Int: [Int]])], notes: inout [String]) throws -> [ClassAblation] {
-        let network = ablation.network
-        let labels = try settings.classes.map { asked in
-            try asked.map { c in
-                guard network.output(ofClass: c) != nil else {
-                    throw InputError("class \(c) was asked for, but the network's classes are \(network.classes.map(String.init).joined(separator: ", "))")
-                }
-                return c
-            }
-        } ?? network.classes
-        return labels.enumerated().compactMap { (i, label) in
+    func ablate(_ ablation: Ablation, labels: [Int], methods: [(String, [Int: [Int]])], notes: inout [String]) -> [ClassAblation] {
+        labels.enumerated().compactMap { (i, label) in
             let own = ablation.rows(ofClass: label)
             guard !own.isEmpty else {
                 notes.append("class \(label) has no held-out rows: not ablated")
@@ -225,6 +246,18 @@ public struct UnitsJob: Sendable {
             return ClassAblation(label: label, intact: ablation.outcome(ablating: [], on: own),
                                  intactOthers: ablation.outcome(ablating: [], on: others), methods: results)
         }
+    }
+
+    /// The classes ablated: `--classes` (each one of the network's), else every class of the network.
+    func ablatedLabels(_ network: UnitNetwork) throws -> [Int] {
+        try settings.classes.map { asked in
+            try asked.map { c in
+                guard network.output(ofClass: c) != nil else {
+                    throw InputError("class \(c) was asked for, but the network's classes are \(network.classes.map(String.init).joined(separator: ", "))")
+                }
+                return c
+            }
+        } ?? network.classes
     }
 
     /// The reference heuristic's backbone of each correct group (the authors' binarization:

@@ -31,7 +31,11 @@ import Testing
             for fraction in [0.0, 0.05, 0.3, 0.8] {
                 let lambda = fraction * lasso.lambdaMax
                 let mu = lasso.fit(lambda: lambda)
-                let g = lasso.correlations(residual: lasso.residual(mu))
+                // x_jᵀr/n from the raw columns, not from the solver's Gram form.
+                let xs = columns.map { c in c.map { $0 - c.reduce(0, +) / Double(n) } }
+                let ym = target.reduce(0, +) / Double(n)
+                let r = (0 ..< n).map { i in target[i] - ym - (0 ..< p).reduce(0) { $0 + xs[$1][i] * mu[$1] } }
+                let g = xs.map { c in zip(c, r).reduce(0) { $0 + $1.0 * $1.1 } / Double(n) }
                 var positive = 0
                 for j in 0 ..< p {
                     #expect(mu[j] >= 0)
