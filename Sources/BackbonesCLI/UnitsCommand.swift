@@ -1,5 +1,4 @@
 import ArgumentParser
-import BackboneCore
 import Mining
 import Report
 import UnitAnalysis
@@ -11,12 +10,11 @@ struct UnitsCommand: ParsableCommand {
         commandName: "units",
         abstract: "Class-specific and class-shared units: relevance transactions, rules, unit sets, ablation against random sets.",
         discussion: """
-        The relevance (gradient × activation for the predicted class) of every hidden unit of --network on the \
-        --activations rows (its inputs or its hidden activations), or --scores from any framework: the top --k \
-        units and the true label make a transaction; per class, rules A → c, and the union of their antecedents \
-        as the class's set. With --test each set is ablated on the class's held-out rows, beside --draws random \
-        sets of the same size in the same layers. Writes units.json, summary.txt, rules.csv, units.csv, \
-        transactions.csv, ablation.csv, ablation.svg into --output. See docs/units.md.
+        The relevance (gradient × activation for the predicted class) of every hidden unit of --network on the --activations rows (its \
+        inputs or its hidden activations), or --scores from any framework: the top --k units and the true label make a transaction; per class, \
+        rules A → c, and the union of their antecedents as the class's set. With --test each set is ablated on the class's held-out rows, beside \
+        --draws random sets of the same size in the same layers; --exact and --vebi add exact backbones, exact class-specific sets and VEBI sets \
+        as fronts. Writes units.json, summary.txt, rules.csv, units.csv, transactions.csv, ablation.csv, ablation.svg (front.csv, front.svg); docs/units.md.
         """
     )
 
@@ -45,22 +43,16 @@ struct UnitsCommand: ParsableCommand {
     @Option(help: "Output folder (created if missing).") var output: String
 
     func settings() throws -> UnitsJob.Settings {
-        guard let top = TopUnits(k: k, scopeText: scope) else {
-            throw ValidationError("--scope takes network, layer, reference or a layer number (1, 2, …); got '\(scope)'")
-        }
+        guard let top = TopUnits(k: k, scopeText: scope) else { throw ValidationError("--scope takes network, layer, reference or a layer number (1, 2, …); got '\(scope)'") }
         let labels = try classes?.split(separator: ",").map { part in
             try Int(part.trimmingCharacters(in: .whitespaces)) ?? { throw ValidationError("--classes takes integer labels; got '\(part)'") }()
         }
         let rules = RuleSettings(minimumSupport: minSupport, minimumConfidence: minConfidence, rulesPerClass: rulesPerClass, confidence: confidence)
-        var s = UnitsJob.Settings(networkPath: network, activationsPath: activations, scoresPath: scores, testPath: test,
-                                  layers: try layers.map(LayerLayout.fromOption), top: top, rules: rules, draws: draws,
-                                  seed: seed, heuristic: heuristic, classes: labels)
-        guard solver != .both, epsilon >= 0, epsilon <= 1, let rule = try? CoverageRule(share: share) else {
-            throw ValidationError("--solver takes glpk or cbc, --epsilon a share in [0, 1], --share a share in (0, 1]")
-        }
-        if exact { s.exact = .init(epsilon: epsilon, rule: rule, solver: solver.solvers[0], options: solverOptions.solverOptions) }
-        (s.vebi, s.frontSizes) = (vebi, frontSizes)
-        return s
+        guard solver != .both, (0 ... 1).contains(epsilon), share > 0, share <= 1 else { throw ValidationError("--solver takes glpk or cbc, --epsilon a share in [0, 1], --share one in (0, 1]") }
+        return UnitsJob.Settings(networkPath: network, activationsPath: activations, scoresPath: scores, testPath: test,
+                                 layers: try layers.map(LayerLayout.fromOption), top: top, rules: rules, draws: draws, seed: seed,
+                                 heuristic: heuristic, classes: labels, exact: exact ? try .init(epsilon: epsilon, share: share, solver: solver.solvers[0],
+                                 options: solverOptions.solverOptions) : nil, vebi: vebi, frontSizes: frontSizes)
     }
 
     func validate() throws {
@@ -72,7 +64,6 @@ struct UnitsCommand: ParsableCommand {
         case .noDraws: throw ValidationError("--draws must be at least 1")
         case .baselinesNeedTest: throw ValidationError("--exact and --vebi need --test (they are ablation baselines)")
         case .vebiNeedsActivations: throw ValidationError("--vebi needs --activations (it is fitted to their hidden activations)")
-        case .noFrontSizes: throw ValidationError("--front-sizes must be at least 1")
         case nil: break
         }
     }

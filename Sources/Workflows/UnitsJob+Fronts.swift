@@ -20,9 +20,12 @@ extension UnitsJob {
         public var solver: ILPSolver
         public var options: SolverOptions
 
-        public init(epsilon: Double = 0, rule: CoverageRule = .full, solver: ILPSolver, options: SolverOptions) {
+        /// `epsilon` in [0, 1], `share` (q) in (0, 1]; anything else is an input error.
+        public init(epsilon: Double = 0, share: Double = 1, solver: ILPSolver, options: SolverOptions) throws {
+            guard epsilon >= 0, epsilon <= 1 else { throw InputError("--epsilon: the others' share must be in [0, 1], got \(epsilon)") }
+            guard share > 0, share <= 1 else { throw InputError("--share: the coverage share q must be in (0, 1], got \(share)") }
             self.epsilon = epsilon
-            self.rule = rule
+            self.rule = try CoverageRule(share: share)
             self.solver = solver
             self.options = options
         }

@@ -33,14 +33,14 @@ public struct UnitsJob: Sendable {
         /// Also the exact backbones and exact class-specific sets (cover fronts solved by an ILP backend).
         public var exact: ExactSets?
         /// Also the VEBI-style sets (non-negative lasso on the training rows' hidden activations).
-        public var vebi: Bool = false
-        /// The fronts (exact, VEBI) are ablated at every size `1…frontSizes`.
-        public var frontSizes: Int = 10
+        public var vebi: Bool
+        /// The fronts (exact, VEBI) are ablated at every size `1…frontSizes` (at least 1).
+        public var frontSizes: Int
 
         public init(networkPath: String? = nil, activationsPath: String? = nil, scoresPath: String? = nil,
                     testPath: String? = nil, layers: LayerLayout? = nil, top: TopUnits = TopUnits(k: 5, scope: .network),
                     rules: RuleSettings = RuleSettings(), draws: Int = 100, seed: UInt64 = 1, heuristic: Bool = false,
-                    classes: [Int]? = nil) {
+                    classes: [Int]? = nil, exact: ExactSets? = nil, vebi: Bool = false, frontSizes: Int = 10) {
             self.networkPath = networkPath
             self.activationsPath = activationsPath
             self.scoresPath = scoresPath
@@ -52,6 +52,9 @@ public struct UnitsJob: Sendable {
             self.seed = seed
             self.heuristic = heuristic
             self.classes = classes
+            self.exact = exact
+            self.vebi = vebi
+            self.frontSizes = frontSizes
         }
 
         /// What the settings cannot be, whatever the files hold (a usage error).
@@ -63,7 +66,6 @@ public struct UnitsJob: Sendable {
             case noDraws = "random sets need at least 1 draw"
             case baselinesNeedTest = "the exact and VEBI sets are ablation baselines: they need held-out rows"
             case vebiNeedsActivations = "the VEBI sets are fitted to the training rows' hidden activations: they need the training rows"
-            case noFrontSizes = "the fronts need at least one size"
         }
 
         public var problem: Problem? {
@@ -74,7 +76,6 @@ public struct UnitsJob: Sendable {
             if draws < 1 { return .noDraws }
             if (exact != nil || vebi) && testPath == nil { return .baselinesNeedTest }
             if vebi && activationsPath == nil { return .vebiNeedsActivations }
-            if frontSizes < 1 { return .noFrontSizes }
             return nil
         }
     }
@@ -169,6 +170,7 @@ public struct UnitsJob: Sendable {
 
     public func run() throws -> Result {
         if let problem = settings.problem { throw InputError(problem.rawValue) }
+        guard settings.frontSizes >= 1 else { throw InputError("--front-sizes: the fronts need at least one size, got \(settings.frontSizes)") }
         let network = try settings.networkPath.map { try UnitNetwork.read(path: $0) }
         var description: [(String, String)] = []
         var notes: [String] = []
