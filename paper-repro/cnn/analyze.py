@@ -4,8 +4,19 @@ backbones, their size-matched random sets) beside VEBI-style sets ablated here o
     python=$(paper-repro/cnn/venv.sh)
     $python paper-repro/cnn/analyze.py            # after run.sh has written results/patches, results/relevance
 
-Reads paper-repro/cnn/export/ (network.npz, test.npz, vebi.json) and results/*/units.json; writes
-results/comparison.json and prints the Markdown tables of README.md. Numpy only.
+Reads paper-repro/cnn/export/ (network.npz, test.npz, train_norms.npz) and results/*/units.json;
+writes results/vebi.json, results/comparison.json and prints the Markdown tables of README.md
+(numpy and scikit-learn's lars_path, no JAX).
+
+VEBI (Oramas et al., ICLR 2019, as the authors ran it in vebi_2.py: spams.lasso(L, D=X, pos=True,
+lambda1=10, mode=0)): per class c, min ||y_c - X a||^2 subject to a >= 0 and ||a||_1 <= 10, with
+y_c the class indicator and X the per-image Frobenius norms of the last conv layer's channels (no
+intercept: spams fits none); the class's set is the non-zero coefficients. Computed on the
+positive LARS-lasso path: the constrained solution is the path point of L1 norm 10 (or the path's
+end). On our features this gives 1-4 units, and the uncentred positive path stops after 1-4
+units, so for a size-matched comparison we also take the centred fit (an intercept: X and y_c
+centred) and, for a target size n, its active set at the first path point with n active units
+(the smallest budget giving n units; else the largest set on the path below n).
 
 The ablation here is the head's own arithmetic: zeroing channel u before global average pooling
 is zeroing GAP feature u, so the ablated logits are g' W1 + b1 with g'_u = 0 (network.npz's
@@ -26,6 +37,38 @@ EXPORT = HERE / "export"
 RESULTS = HERE / "results"
 DRAWS = 1000
 SEED = 1
+
+
+def lasso_path_sets(X, y):
+    """Active sets along the positive lasso path: {size: the first active set of that size}, and
+    the coefficients at each breakpoint (columns)."""
+    from sklearn.linear_model import lars_path
+
+    _, _, path = lars_path(X, y, method="lasso", positive=True)
+    by_size = {}
+    for j in range(path.shape[1]):
+        by_size.setdefault(int((path[:, j] > 0).sum()), [int(u) for u in np.flatnonzero(path[:, j] > 0)])
+    return by_size, path
+
+
+def vebi_fit(norms, labels, budget=10.0):
+    """Their setting: no intercept, L1 budget `budget`; and the centred paths' sets by size."""
+    fixed, coefs, centred = {}, {}, {}
+    Xc = norms - norms.mean(axis=0)
+    for c in range(10):
+        y = (labels == c).astype(np.float64)
+        _, path = lasso_path_sets(norms, y)
+        l1 = np.abs(path).sum(axis=0)
+        if l1[-1] <= budget:
+            a = path[:, -1]
+        else:
+            j = int(np.searchsorted(l1, budget))  # l1[j-1] < budget <= l1[j]; l1 rises along the path
+            t = (budget - l1[j - 1]) / (l1[j] - l1[j - 1])
+            a = path[:, j - 1] + t * (path[:, j] - path[:, j - 1])
+        fixed[c] = [int(u) for u in np.flatnonzero(a > 1e-12)]
+        coefs[c] = [float(a[u]) for u in fixed[c]]
+        centred[c], _ = lasso_path_sets(Xc, y - y.mean())
+    return fixed, coefs, centred
 
 
 def main():
@@ -51,7 +94,13 @@ def main():
         drop = float((p0[rows] - softmax(z)[np.arange(len(rows)), y[rows]]).mean())
         return correct, drop
 
-    vebi = json.load(open(EXPORT / "vebi.json"))
+    tn = np.load(EXPORT / "train_norms.npz")
+    fixed, coefs, centred = vebi_fit(tn["norms"].astype(np.float64), tn["labels"])
+    with open(RESULTS / "vebi.json", "w") as f:
+        json.dump({"their_setting": {"budget": 10.0, "intercept": False, "sets": {str(c): fixed[c] for c in fixed},
+                                     "coefficients": {str(c): coefs[c] for c in coefs}},
+                   "centred_by_size": {str(c): {str(n): u for n, u in sorted(centred[c].items())} for c in centred}},
+                  f, indent=1)
     labels = {"patches": "rules (patches)", "patches-authors": "rules (patches, their confidence)",
               "relevance": "rules (relevance)"}
     runs = {name: json.load(open(RESULTS / name / "units.json")) for name in labels if (RESULTS / name / "units.json").exists()}
@@ -76,12 +125,11 @@ def main():
     patch_sets = {c: r["units"] for c, r in methods["rules (patches)"].items()}
 
     def vebi_of_size(c, n):
-        """The lasso path's first active set of n units, else of the most units below n."""
-        sizes = {int(k): u for k, u in vebi["by_size"][str(c)].items()}
-        return sizes[max(k for k in sizes if k <= n)]
+        """The centred path's first active set of n units, else of the most units below n."""
+        return centred[c][max(k for k in centred[c] if k <= n)]
     vebi_sets = {
-        "VEBI (L1 budget 10)": {int(c): s for c, s in vebi["sets"].items()},
-        "VEBI (size of rules (patches))": {c: vebi_of_size(c, len(patch_sets[c])) for c in patch_sets},
+        "VEBI (their setting)": fixed,
+        "VEBI centred (size of rules (patches))": {c: vebi_of_size(c, len(patch_sets[c])) for c in patch_sets},
     }
     for name, sets in vebi_sets.items():
         for c, units in sorted(sets.items()):

@@ -20,8 +20,8 @@ Writes paper-repro/cnn/export/ (committed; the Swift tests read it, no JAX neede
   patches_meta.csv   per kept patch, and per image the patch that stopped the search (kept = 0):
                      instance, rank, top, left, mask_score, drop (cumulative relative drop of
                      the predicted logit with windows 0..rank zeroed), kept
-  vebi.json          VEBI-style sets (non-negative lasso, their vebi_2.py) per class, and per set
-                     size n the active set where the positive lasso path first has n units
+  train_norms.npz    norms (4000 x C, float32): each channel's Frobenius norm over its 7x7 map per
+                     training image (VEBI's features, their vebi_1.py), labels; analyze.py fits VEBI on them
   cnn.json           settings, every scaling choice, accuracies, counts, versions, timings
 
 Deterministic on one machine: fixed seeds, one XLA/BLAS thread.
@@ -64,11 +64,6 @@ MARGIN = round(THEIR["margin"] * IMAGE / THEIR["image"])  # 1.25 -> 1 pixel
 ROUNDS = THEIR["rounds"]  # 10
 MIN_GAIN = THEIR["min_gain"]  # 0.1, a relative logit drop: no scaling
 POSITIONS = range(1, IMAGE - WINDOW)  # their randint(1, 224 - 56) -> 1..167; ours 1..20
-
-# VEBI (their vebi_2.py: spams.lasso(L, D=X, pos=True, lambda1=10, mode=0)): per class, the
-# non-negative least squares of the class indicator on the per-image channel norms under an
-# L1 budget; a class's set is its non-zero coefficients.
-VEBI_BUDGET = 10.0
 
 
 def load_split():
@@ -174,29 +169,6 @@ def extract_patches(cams, images, logits_fn, predicted, predicted_logit):
     return windows, scores, drop, kept
 
 
-def vebi_sets(norms, labels, budget):
-    """min ||y_c - X a||^2 s.t. a >= 0, ||a||_1 <= budget (spams mode 0, pos=True), per class,
-    by the positive LARS-lasso path (the constrained solution is the path point of L1 norm
-    `budget`, or the path's end when the budget is not reached)."""
-    from sklearn.linear_model import lars_path
-
-    sets, coefs = {}, {}
-    for c in range(10):
-        yc = (labels == c).astype(np.float64)
-        alphas, _, path = lars_path(norms, yc, method="lasso", positive=True)
-        l1 = np.abs(path).sum(axis=0)
-        if l1[-1] <= budget:
-            a = path[:, -1]
-        else:
-            j = int(np.searchsorted(l1, budget))  # l1[j-1] < budget <= l1[j]
-            t = (budget - l1[j - 1]) / (l1[j] - l1[j - 1])
-            a = path[:, j - 1] + t * (path[:, j] - path[:, j - 1])
-        a[np.abs(a) < 1e-12] = 0
-        sets[c] = [int(u) for u in np.flatnonzero(a > 0)]
-        coefs[c] = [float(a[u]) for u in sets[c]]
-    return sets, coefs
-
-
 def head_np(W, b, g):
     return g.astype(np.float64) @ W + b
 
@@ -298,30 +270,10 @@ def main():
     np.savez_compressed(out / "train.npz", activations=g_train, labels=y[train], predictions=pred_train)
     np.savez_compressed(out / "test.npz", activations=g_test, labels=y[test], predictions=pred_test)
 
-    # VEBI-style sets: their features are each channel's Frobenius norm over the map
-    norms = np.linalg.norm(A_train.astype(np.float64), axis=(1, 2))
-    vebi, vebi_coef = vebi_sets(norms, y[train], VEBI_BUDGET)
-    # …and VEBI sets of a given size n: the active set at the first point of the positive lasso
-    # path (budgets rising from 0) where n units are active — the smallest budget giving n units.
-    # Units can leave the path, so these sets need not be nested.
-    from sklearn.linear_model import lars_path
-    by_size = {}
-    for c in range(10):
-        yc = (y[train] == c).astype(np.float64)
-        _, _, path = lars_path(norms, yc, method="lasso", positive=True)
-        by_size[c] = {}
-        for j in range(path.shape[1]):
-            active = [int(u) for u in np.flatnonzero(path[:, j] > 0)]
-            by_size[c].setdefault(len(active), active)
-    with open(out / "vebi.json", "w") as f:
-        json.dump({"method": "VEBI-style non-negative lasso (their vebi_2.py: spams.lasso(L, D=X, pos=True, "
-                             "lambda1=10, mode=0)) on the training images' per-channel Frobenius norms of the "
-                             "last conv layer; sets = non-zero coefficients",
-                   "budget": VEBI_BUDGET,
-                   "sets": {str(c): vebi[c] for c in range(10)},
-                   "coefficients": {str(c): vebi_coef[c] for c in range(10)},
-                   "by_size": {str(c): {str(n): u for n, u in sorted(by_size[c].items())} for c in range(10)}},
-                  f, indent=1)
+    # VEBI's features (their vebi_1.py): each channel's Frobenius norm over the map, per image;
+    # analyze.py fits the VEBI-style sets on them
+    norms = np.linalg.norm(A_train.astype(np.float64), axis=(1, 2)).astype(np.float32)
+    np.savez_compressed(out / "train_norms.npz", norms=norms, labels=y[train])
 
     def acc(p, t):
         return float((p == t).mean())

@@ -12,10 +12,11 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 bin="${BACKBONES_BIN:-$root/.build/release/backbones}"
 py="$("$here/venv.sh")"
-E="$here/export"
-R="$here/results"
+cd "$root"  # relative paths in the reports
+E=paper-repro/cnn/export
+R=paper-repro/cnn/results
 if [[ "${1:-}" == "--train" || ! -f "$E/network.npz" ]]; then
-    "$py" "$here/cnn_track.py" --output "$E"
+    "$py" paper-repro/cnn/cnn_track.py --output "$E"
 fi
 # The authors' transactions: per Grad-CAM patch, its 5 channels of highest patch-summed activation
 "$bin" units --network "$E/network.npz" --scores "$E/patches_train.csv" --test "$E/test.npz" \
@@ -26,4 +27,4 @@ fi
 # Swift's own: per image, the 5 GAP channels of highest gradient x activation; and the SDM 2024 heuristic
 "$bin" units --network "$E/network.npz" --activations "$E/train.npz" --test "$E/test.npz" \
     --k 5 --draws 1000 --seed 1 --heuristic --output "$R/relevance"
-"$py" "$here/analyze.py" | tee "$R/comparison.md"
+"$py" paper-repro/cnn/analyze.py | tee "$R/comparison.md"
