@@ -127,11 +127,15 @@ def main():
     def vebi_of_size(c, n):
         """The centred path's first active set of n units, else of the most units below n."""
         return centred[c][max(k for k in centred[c] if k <= n)]
+    # smaller sets, below the ceiling: the best rule's antecedent alone, against VEBI of that size
+    top_rule = {c["label"]: c["rules"][0]["antecedent"] for c in runs["patches"]["classes"] if c["rules"]}
     vebi_sets = {
         "VEBI (their setting)": fixed,
         "VEBI centred (size of rules (patches))": {c: vebi_of_size(c, len(patch_sets[c])) for c in patch_sets},
+        "top rule (patches)": top_rule,
+        "VEBI centred (size of the top rule)": {c: vebi_of_size(c, len(top_rule[c])) for c in top_rule},
     }
-    for name, sets in vebi_sets.items():
+    for name, sets in vebi_sets.items():  # ablated here
         for c, units in sorted(sets.items()):
             rows = np.flatnonzero(y == c)
             others = np.flatnonzero(y != c)
@@ -167,6 +171,13 @@ def main():
         o = [methods[name][c]["drop"] for c in common]
         versus[name] = dict(classes=len(common), rules_more=int(sum(x > z for x, z in zip(a, o))),
                             equal=int(sum(x == z for x, z in zip(a, o))), rules_less=int(sum(x < z for x, z in zip(a, o))))
+    # the same at the smaller size
+    a, o = methods["top rule (patches)"], methods["VEBI centred (size of the top rule)"]
+    common = sorted(set(a) & set(o))
+    versus["top rule (patches) vs VEBI centred (size of the top rule)"] = dict(
+        classes=len(common), rules_more=int(sum(a[c]["drop"] > o[c]["drop"] for c in common)),
+        equal=int(sum(a[c]["drop"] == o[c]["drop"] for c in common)),
+        rules_less=int(sum(a[c]["drop"] < o[c]["drop"] for c in common)))
     out = dict(draws=DRAWS, seed=SEED, methods={k: {str(c): r for c, r in v.items()} for k, v in methods.items()},
                summary=summary, rules_patches_versus=versus)
     with open(RESULTS / "comparison.json", "w") as f:
