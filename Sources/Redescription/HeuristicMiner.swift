@@ -83,8 +83,11 @@ public enum HeuristicMiner {
             if let old = found[c.key], old.sides[0].literals + old.sides[1].literals <= c.sides[0].literals + c.sides[1].literals { return }
             found[c.key] = c
         }
-        for (i, j, inter, _) in pairs.prefix(settings.initialPairs) {
+        var expanded = 0
+        for (i, j, inter, _) in pairs where expanded < settings.initialPairs {
             let l = left.entries[i], r = right.entries[j]
+            guard significant(inter, l.size, r.size, n: n, settings) else { continue }
+            expanded += 1
             let start = Candidate(sides: [Side(query: left.query(i), rows: l.rows, size: l.size, literals: 1),
                                           Side(query: right.query(j), rows: r.rows, size: r.size, literals: 1)], intersection: inter)
             if found[start.key] != nil { continue }   // not amnesic: a pair already reached is not expanded again
@@ -119,9 +122,10 @@ public enum HeuristicMiner {
             return la != lb ? la < lb : a.offset < b.offset
         }.map(\.element)
         for c in ranked where out.count < settings.results {
-            let m = MinedRedescription(left: c.sides[0].query, right: c.sides[1].query, leftRows: c.sides[0].rows, rightRows: c.sides[1].rows)
-            guard m.measures.jaccard >= settings.minimumJaccard, m.measures.pValueReReMi.value <= settings.maximumPValue else { continue }
-            out.append(m)
+            // The filters first, then the best `results` of those that pass.
+            let m = RedescriptionMeasures(left: c.sides[0].rows, right: c.sides[1].rows)
+            guard m.jaccard >= settings.minimumJaccard, m.pValueReReMi.value <= settings.maximumPValue else { continue }
+            out.append(MinedRedescription(left: c.sides[0].query, right: c.sides[1].query, leftRows: c.sides[0].rows, rightRows: c.sides[1].rows))
         }
         return out
     }
@@ -156,9 +160,11 @@ public enum HeuristicMiner {
             }
             if let best { scored.append(best) }
         }
-        // Only the best few can enter the beam: build those.
+        // Only the best few can enter the beam: build those (significant ones, when a p-value bound is set).
         scored.sort { x, y in x.inter * y.union != y.inter * x.union ? x.inter * y.union > y.inter * x.union : x.k < y.k }
-        return scored.prefix(2 * settings.beamWidth).map { x in
+        var kept: [(k: Int, op: Operation, size: Int, inter: Int, union: Int)] = []
+        for x in scored where kept.count < 2 * settings.beamWidth && significant(x.inter, x.size, oSize, n: n, settings) { kept.append(x) }
+        return kept.map { x in
             let e = pool.entries[x.k], literal = pool.query(x.k), side = c.sides[s]
             let rows: RowSet, query: Query
             switch x.op {
@@ -171,6 +177,13 @@ public enum HeuristicMiner {
             sides[s] = Side(query: query, rows: rows, size: x.size, literals: side.literals + 1)
             return Candidate(sides: sides, intersection: x.inter)
         }
+    }
+
+    /// ReReMi's p-value `P(X ≥ |∩|)` within `maximumPValue` (always, when that is 1): candidates
+    /// that fail it are neither expanded nor kept in the beam, as ReReMi prunes them.
+    static func significant(_ inter: Int, _ a: Int, _ b: Int, n: Int, _ settings: Settings) -> Bool {
+        settings.maximumPValue >= 1
+            || RedescriptionMeasures(rowCount: n, leftSupport: a, rightSupport: b, intersection: inter).pValueReReMi.value <= settings.maximumPValue
     }
 
     /// `q AND x`, flattening a conjunction on the left (so `a AND b AND c`, not nested).
