@@ -6,7 +6,8 @@
 /// A set of size `K`: down the path `λ_j = λ_max · 0.97^j` (`j = 1, 2, …`, warm-started, at
 /// most 400 steps) the first `λ` at which at least `K` weights are positive; its `K` units of
 /// largest weight (ties: the lower unit id). A path that never reaches `K` positive weights
-/// gives all its positive ones. Units that are never active (largest activation ≤ 0) never enter.
+/// gives all its positive ones. Units that are never active (largest activation ≤ 0) never enter,
+/// nor units outside `allowed` (the layer of a one-layer scope).
 public struct VEBISets: Sendable {
     public let unitCount: Int
     public let labels: [Int]
@@ -20,14 +21,15 @@ public struct VEBISets: Sendable {
     /// Coordinate descent stops when no weight moves by more than this (relative to the largest).
     public static let tolerance = 1e-8
 
-    /// `activations` row-major, `labels.count × unitCount`.
-    public init(activations: [Double], labels: [Int], unitCount: Int) {
+    /// `activations` row-major, `labels.count × unitCount`; only the units in `allowed` (nil: all)
+    /// can enter a set.
+    public init(activations: [Double], labels: [Int], unitCount: Int, allowed: Set<Int>? = nil) {
         precondition(activations.count == labels.count * unitCount, "one activation per row and unit")
         self.unitCount = unitCount
         self.labels = labels
         features = NonNegativeLasso.centered((0 ..< unitCount).map { u in
             let column = labels.indices.map { activations[$0 * unitCount + u] }
-            let top = column.max() ?? 0
+            let top = allowed.map { $0.contains(u) } ?? true ? column.max() ?? 0 : 0
             return top > 0 ? column.map { $0 / top } : [Double](repeating: 0, count: column.count)
         })
         gram = NonNegativeLasso.gram(features)

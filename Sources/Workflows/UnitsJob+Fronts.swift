@@ -135,7 +135,10 @@ extension UnitsJob {
             var activations: [Double] = []
             activations.reserveCapacity(training.rowCount * network.unitCount)
             for r in 0 ..< training.rowCount { activations += network.evaluate(training.row(r), from: training.start).hidden }
-            let vebi = VEBISets(activations: activations, labels: training.labels, unitCount: network.unitCount)
+            // A one-layer scope restricts the sets to that layer, as it does the transactions.
+            var allowed: Set<Int>?
+            if case let .layer(l) = settings.top.scope { allowed = Set(network.layout.range(ofLayer: l)) }
+            let vebi = VEBISets(activations: activations, labels: training.labels, unitCount: network.unitCount, allowed: allowed)
             var matched: [Int: [Int]] = [:]
             for label in labels {
                 let size = ruleSets[label]?.count

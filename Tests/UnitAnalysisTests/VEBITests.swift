@@ -68,5 +68,8 @@ import Testing
         #expect(sets[2] == [0, 2])
         #expect(sets[3] == [0, 2], "units 1 and 3 never enter")
         #expect(vebi.sets(forClass: 0, sizes: [1])[1] == [1])
+        // Without unit 2, unit 0 is the only one that correlates positively with class 1.
+        let restricted = VEBISets(activations: rows.flatMap { $0 }, labels: labels, unitCount: 4, allowed: [0, 1, 3])
+        #expect(restricted.sets(forClass: 1, sizes: [1, 2]) == [1: [0], 2: [0]])
     }
 }
