@@ -101,8 +101,8 @@ def main():
                                      "coefficients": {str(c): coefs[c] for c in coefs}},
                    "centred_by_size": {str(c): {str(n): u for n, u in sorted(centred[c].items())} for c in centred}},
                   f, indent=1)
-    labels = {"patches": "rules (patches)", "patches-authors": "rules (patches, their confidence)",
-              "relevance": "rules (relevance)"}
+    labels = {"patches": "rules (patches)", "patches-k3": "rules (patches, k = 3)", "patches-k10": "rules (patches, k = 10)",
+              "patches-authors": "rules (patches, their confidence)", "relevance": "rules (relevance)"}
     runs = {name: json.load(open(RESULTS / name / "units.json")) for name in labels if (RESULTS / name / "units.json").exists()}
     rng = np.random.default_rng(SEED)
 
@@ -135,6 +135,10 @@ def main():
         "top rule (patches)": top_rule,
         "VEBI centred (size of the top rule)": {c: vebi_of_size(c, len(top_rule[c])) for c in top_rule},
     }
+    for k in ("k = 3", "k = 10"):
+        name = f"rules (patches, {k})"
+        if name in methods:
+            vebi_sets[f"VEBI centred (size of {name})"] = {c: vebi_of_size(c, len(r["units"])) for c, r in methods[name].items()}
     for name, sets in vebi_sets.items():  # ablated here
         for c, units in sorted(sets.items()):
             rows = np.flatnonzero(y == c)
@@ -171,13 +175,18 @@ def main():
         o = [methods[name][c]["drop"] for c in common]
         versus[name] = dict(classes=len(common), rules_more=int(sum(x > z for x, z in zip(a, o))),
                             equal=int(sum(x == z for x, z in zip(a, o))), rules_less=int(sum(x < z for x, z in zip(a, o))))
-    # the same at the smaller size
-    a, o = methods["top rule (patches)"], methods["VEBI centred (size of the top rule)"]
-    common = sorted(set(a) & set(o))
-    versus["top rule (patches) vs VEBI centred (size of the top rule)"] = dict(
-        classes=len(common), rules_more=int(sum(a[c]["drop"] > o[c]["drop"] for c in common)),
-        equal=int(sum(a[c]["drop"] == o[c]["drop"] for c in common)),
-        rules_less=int(sum(a[c]["drop"] < o[c]["drop"] for c in common)))
+    # the same at the other sizes: each rule set against the VEBI set of its size
+    pairs = [("top rule (patches)", "VEBI centred (size of the top rule)")]
+    pairs += [(f"rules (patches, {k})", f"VEBI centred (size of rules (patches, {k}))") for k in ("k = 3", "k = 10")]
+    for x, v in pairs:
+        if x not in methods:
+            continue
+        a, o = methods[x], methods[v]
+        common = sorted(set(a) & set(o))
+        versus[f"{x} vs {v}"] = dict(
+            classes=len(common), rules_more=int(sum(a[c]["drop"] > o[c]["drop"] for c in common)),
+            equal=int(sum(a[c]["drop"] == o[c]["drop"] for c in common)),
+            rules_less=int(sum(a[c]["drop"] < o[c]["drop"] for c in common)))
     out = dict(draws=DRAWS, seed=SEED, methods={k: {str(c): r for c, r in v.items()} for k, v in methods.items()},
                summary=summary, rules_patches_versus=versus)
     with open(RESULTS / "comparison.json", "w") as f:

@@ -21,6 +21,11 @@ fi
 # The authors' transactions: per Grad-CAM patch, its 5 channels of highest patch-summed activation
 "$bin" units --network "$E/network.npz" --scores "$E/patches_train.csv" --test "$E/test.npz" \
     --k 5 --draws 1000 --seed 1 --output "$R/patches"
+# k = 3 and 10 (theirs: 5, 10, 25 of 512 channels)
+for k in 3 10; do
+    "$bin" units --network "$E/network.npz" --scores "$E/patches_train.csv" --test "$E/test.npz" \
+        --k $k --draws 1000 --seed 1 --output "$R/patches-k$k"
+done
 # the same with their notebook's confidence (label-agnostic, unit 0 never in an antecedent)
 "$bin" units --network "$E/network.npz" --scores "$E/patches_train.csv" --test "$E/test.npz" \
     --k 5 --draws 1000 --seed 1 --confidence authors --output "$R/patches-authors"
