@@ -7,7 +7,7 @@ CSVs into paper-repro/units-results/.
     python3 Benchmarks/units/ablation_folds.py --backbones .build/release/backbones [--work /tmp/units-folds]
 
 Each run: --heuristic --exact --vebi (q = 1, eps = 0, GLPK, 60 s per point), network scope, k = 5,
-100 random sets, seed 1; and the held-out split again at --share 0.5.
+100 random sets, seed 1; and the held-out split again at --share 0.5 and with --scope 1.
 """
 import argparse, json, os, shutil, subprocess, sys, time
 from pathlib import Path
@@ -71,12 +71,13 @@ def main():
     fronts = []
     timings = []
     for name, data in heldout:
-        for q in ["1", "0.5"]:
-            tag = f"{'digits' if name == 'digits' else 'mnist5k-fold0'}-q{q}"
-            u, secs = run(a.backbones, data, work / tag, ["--share", q])
+        for q, extra in [("1", []), ("0.5", ["--share", "0.5"]), ("1, layer 1", ["--scope", "1"])]:
+            suffix = {"1": "q1", "0.5": "q0.5"}.get(q, "layer1")
+            tag = f"{'digits' if name == 'digits' else 'mnist5k-fold0'}-{suffix}"
+            u, secs = run(a.backbones, data, work / tag, extra)
             timings.append((tag, secs, u["timing"]))
             for m, r in method_rows(u).items():
-                if q != "1" and m not in ("exact-backbone", "exact-specific"):
+                if q == "0.5" and m not in ("exact-backbone", "exact-specific"):
                     continue
                 lines.append(f"| {name} | {q} | {m} | {r['classes']} | {r['size']:.1f} | {pct(r['drop'])} | {pct(r['random'])} ± {pct(r['sd'])} | {pct(r['others'])} | {r['harmful']}/{r['classes']} | {r['significant']}/{r['classes']} |")
             for f in ("front.svg", "front.csv", "ablation.csv", "summary.txt"):
@@ -89,7 +90,7 @@ def main():
     lines.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, q, u in fronts:
         for m in u["front"]["means"]:
-            if q != "1" and m["method"] == "vebi":
+            if q == "0.5" and m["method"] == "vebi":
                 continue
             if m["budget"] not in (1, 3, 5, 7, 10):
                 continue
