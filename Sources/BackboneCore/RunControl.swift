@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Engines check `isStopRequested` where they check their deadline (every 1,024 nodes), so a
 /// search stops within milliseconds; a GLPK point under way stops at its next node
-/// (`SolverInterrupt`), a CBC point at its per-point limit. A
+/// (`SolverInterrupt`), a CBC point within 50 ms (its child process is killed). A
 /// front cut short keeps its finished points and says why (`ExactFront.stop`).
 public final class RunControl: Sendable {
     private let stopFlag = Atomic<Bool>(false)
@@ -18,7 +18,7 @@ public final class RunControl: Sendable {
         budgetDeadline = timeBudget.map { ContinuousClock.now.advanced(by: .seconds($0)) }
     }
 
-    /// Stops the searches at their next check and, through `SolverInterrupt`, a GLPK point under way.
+    /// Stops the searches at their next check and, through `SolverInterrupt`, a GLPK or CBC point under way.
     public func requestStop() {
         stopFlag.store(true, ordering: .relaxed)
         SolverInterrupt.request()
