@@ -27,27 +27,13 @@ public struct ClassSpecificFront: Sendable {
         limits.timeLimit = options.timeLimit
         let sweep = BudgetSweep(model: cover, maxBudget: maxBudget, seeds: [], onPoint: nil, limits: limits)
         return try sweep.run(groupName: groupName, method: solver.name, version: solver.version) { budget, start, timeLimit in
-            let compiled = try model.maxCoverage(budget: budget).compile()
-            var opts = options
-            opts.initialSolution = nil
-            opts.timeLimit = timeLimit
-            let result = solver.solve(compiled, options: opts)
-            guard result.status == .optimal || result.status == .timeLimit else {
-                throw CoreError.solverFailed("\(solver.name) failed on \(groupName) at budget \(budget): \(result.status.rawValue) \(result.message) [\(result.rawStatus)]")
-            }
-            var backbone = start.backbone
-            if let values = result.values {
-                let found = cover.backbone(from: values)
+            let point = try ColdPointSolve(model.maxCoverage(budget: budget), budget: budget, start: start, timeLimit: timeLimit, cover: cover,
+                                           groupName: groupName, solver: solver, options: options) { found in
                 guard model.isFeasible(found) else {
                     throw CoreError.solverFailed("\(solver.name) at budget \(budget) of \(groupName): its set covers \(model.othersCovered(by: found)) of the other classes' transactions, more than the allowance \(model.allowance)")
                 }
-                if group.covered(by: found, rule: model.rule) >= start.covered { backbone = found }
             }
-            let covered = group.covered(by: backbone, rule: model.rule)
-            if let objective = result.objective, Double(covered) + 1e-6 < objective {
-                throw CoreError.solverFailed("\(solver.name) reports \(objective) covered at budget \(budget) of \(groupName) but its set covers \(covered)")
-            }
-            let proven = result.status == .optimal && Double(covered) + 1e-6 >= (result.objective ?? .infinity)
+            let (backbone, covered, proven, result) = (point.backbone, point.covered, point.proven, point.result)
             let bound = proven ? Double(covered) : max(Double(covered), min(result.bound ?? .infinity, Double(group.instanceCount)))
             return FrontPoint(budget: budget, backbone: backbone, covered: covered, of: group.instanceCount,
                               status: proven ? .optimal : result.status, bound: bound, seconds: result.seconds, solver: solver.name)

@@ -56,25 +56,9 @@ public struct FrontSweep: Sendable {
         let sweep = BudgetSweep(model: model, maxBudget: maxBudget, seeds: seeds + Self.singleInstanceBackbones(model), onPoint: onPoint,
                                 limits: SweepLimits(timeLimit: options.timeLimit, deadline: deadline, control: control))
         return try sweep.run(groupName: groupName, method: solver.name, version: solver.version) { budget, start, timeLimit in
-            let compiled = try model.maxCoverage(budget: budget).compile()
-            var opts = options
-            opts.initialSolution = nil
-            opts.timeLimit = timeLimit
-            let result = solver.solve(compiled, options: opts)
-            guard result.status == .optimal || result.status == .timeLimit else {
-                throw CoreError.solverFailed("\(solver.name) failed on \(groupName) at budget \(budget): \(result.status.rawValue) \(result.message) [\(result.rawStatus)]")
-            }
-            // Keep the better of the solver's point and the start.
-            var backbone = start.backbone
-            if let values = result.values {
-                let found = model.backbone(from: values)
-                if group.covered(by: found, rule: model.rule) >= start.covered { backbone = found }
-            }
-            let covered = group.covered(by: backbone, rule: model.rule)
-            if let objective = result.objective, Double(covered) + 1e-6 < objective {
-                throw CoreError.solverFailed("\(solver.name) reports \(objective) covered at budget \(budget) but its backbone covers \(covered)")
-            }
-            let proven = result.status == .optimal && Double(covered) + 1e-6 >= (result.objective ?? .infinity)
+            let point = try ColdPointSolve(model.maxCoverage(budget: budget), budget: budget, start: start, timeLimit: timeLimit, cover: model,
+                                           groupName: groupName, solver: solver, options: options)
+            let (backbone, covered, proven, result) = (point.backbone, point.covered, point.proven, point.result)
             // Every point not proven optimal carries a bound: the backend's, or the split bound
             // of the single-layer fronts when that is tighter (or the backend stopped before its
             // root relaxation gave one).
