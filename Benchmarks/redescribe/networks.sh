@@ -15,7 +15,7 @@ mkdir -p "$OUT"
 run() {   # name, then the arguments of `backbones redescribe`
     local name="$1"; shift
     echo "== $name" >&2
-    "$BIN" redescribe "$@" --threads 2 --output "$OUT/$name.json" --rr "$OUT/$name.rr" > "$OUT/$name.txt"
+    "$BIN" redescribe "$@" --threads 2 --time-limit 60 --output "$OUT/$name.json" --rr "$OUT/$name.rr" > "$OUT/$name.txt"
 }
 D=data/digits/test.csv
 labels=(); for k in 0 1 2 3 4 5 6 7 8 9; do labels+=(--target "label >= $k <= $k"); done
