@@ -14,6 +14,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -95,6 +96,9 @@ static inline void ccbc_solve_watched(const CCbcFunctions *_Nonnull C, Cbc_Model
     // Not inherited by programs other threads start meanwhile (their exec closes it).
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    // Nothing the program printed may sit in a stdio buffer the child inherits: the child would
+    // print it again when it flushes CBC's own output (verbose).
+    fflush(NULL);
     pid_t child = fork();
     if (child < 0) {
         out->ending = CCBC_NOT_STARTED; out->error = errno;
@@ -130,6 +134,7 @@ static inline void ccbc_solve_watched(const CCbcFunctions *_Nonnull C, Cbc_Model
         int failed = ccbc_write_all(fds[1], &answer, sizeof answer);
         if (!failed && bestSolution && bytes) failed = ccbc_write_all(fds[1], bestSolution, bytes);
         if (!failed && columnSolution && bytes) failed = ccbc_write_all(fds[1], columnSolution, bytes);
+        fflush(NULL);  // CBC's log (verbose); _exit does not flush
         _exit(failed ? 1 : 0);
     }
     close(fds[1]);
