@@ -84,7 +84,8 @@ public enum HeuristicMiner {
             found[c.key] = c
         }
         var expanded = 0
-        for (i, j, inter, _) in pairs where expanded < settings.initialPairs {
+        for (i, j, inter, _) in pairs {
+            if expanded >= settings.initialPairs { break }
             let l = left.entries[i], r = right.entries[j]
             guard significant(inter, l.size, r.size, n: n, settings) else { continue }
             expanded += 1

@@ -124,3 +124,15 @@ import Testing
         }
     }
 }
+
+/// Views from some columns of a file (`--left-columns`, `--right-columns`).
+@Suite struct ViewSelectingTests {
+    @Test func namesAndRanges() throws {
+        let v = View(file: "v.csv", ids: ["a", "b"], attributes: ["label", "n0", "n1", "n2"], columns: [[0, 1], [1, 2], [3, 4], [5, 6]])
+        #expect(try v.selecting("label").attributes == ["label"])
+        let layer = try v.selecting("n1..n2,n0,n1")
+        #expect(layer.attributes == ["n1", "n2", "n0"] && layer.columns == [[3, 4], [5, 6], [1, 2]] && layer.ids == v.ids)
+        #expect(throws: InputError(file: "v.csv", "no attribute 'x' to select (4 attributes, e.g. 'label')")) { try v.selecting("n0,x") }
+        #expect(throws: InputError(file: "v.csv", "'n2..n0': the first attribute comes after the last")) { try v.selecting("n2..n0") }
+    }
+}
