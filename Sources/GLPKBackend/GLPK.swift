@@ -170,7 +170,8 @@ public struct GLPK: ILPSolver {
             // The relaxation has no dual feasible point: unbounded if it has a primal one.
             result.values = nil; result.objective = nil
             result.status = relaxationIsPrimalFeasible(lp) ? .unbounded : .infeasible
-        case GLP_ETMLIM, GLP_ESTOP where context.stoppedAtDeadline:
+        case GLP_ETMLIM,  // always the time limit; a stop from our callback only at the deadline or an interrupt
+             GLP_ESTOP where context.stoppedAtDeadline:
             result.status = .timeLimit
             result.bound = context.bound
             if result.values == nil { result.message = "time limit reached before any feasible point was found" }
