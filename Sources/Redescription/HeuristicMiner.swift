@@ -35,6 +35,13 @@ public enum HeuristicMiner {
             self.disjunction = disjunction
             self.results = results
         }
+
+        /// Whether a redescription passes every filter of the miner: support, rows outside the
+        /// union, Jaccard and ReReMi's p-value (an exact search's improvement is checked by it).
+        public func accepts(_ m: RedescriptionMeasures) -> Bool {
+            m.intersection >= minimumSupport && m.rowCount - m.union >= minimumUncovered
+                && m.jaccard >= minimumJaccard && m.pValueReReMi.value <= maximumPValue
+        }
     }
 
     /// One side of a candidate.
@@ -125,7 +132,7 @@ public enum HeuristicMiner {
         for c in ranked where out.count < settings.results {
             // The filters first, then the best `results` of those that pass.
             let m = RedescriptionMeasures(left: c.sides[0].rows, right: c.sides[1].rows)
-            guard m.jaccard >= settings.minimumJaccard, m.pValueReReMi.value <= settings.maximumPValue else { continue }
+            guard settings.accepts(m) else { continue }
             out.append(MinedRedescription(left: c.sides[0].query, right: c.sides[1].query, leftRows: c.sides[0].rows, rightRows: c.sides[1].rows))
         }
         return out

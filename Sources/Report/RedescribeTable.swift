@@ -26,6 +26,9 @@ public enum RedescribeTable {
                     : c.proven ? "proven optimal (\(c.solver): last MILP optimum \(Format.exact(c.objective ?? 0)), \(c.status.rawValue))"
                     : "not proven: JS ≤ \(Format.fixed(c.jaccardUpperBound, 4)) (\(c.solver) \(c.status.rawValue))"
                 out += ", \(Format.count(b.steps.count, "MILP")), \(Format.fixed(b.seconds, 2)) s\n"
+                if t.passesMinerFilters == false {
+                    out += "  note: this result fails the miner's filters (uncovered rows, Jaccard or p-value); the exact search enforces only the minimum support\n"
+                }
             }
             if let theirs = t.theirs {
                 out += "  theirs: JS \(Format.fixed(theirs.bestJaccard, 4))" + (theirs.best.right.isConjunction ? "" : " (NOT/OR)") + "\n"

@@ -70,6 +70,7 @@ public enum RedescribeJSON {
             fields.append(("heuristic", .object([("seconds", .number(seconds)), ("redescriptions", .array(t.mined.map(mined)))])))
         }
         if let r = t.exact { fields += exact(r) }
+        if let passes = t.passesMinerFilters { fields.append(("passes_miner_filters", .bool(passes))) }
         if let theirs = t.theirs {
             fields.append(("theirs", .object([
                 ("jaccard", .number(theirs.bestJaccard)), ("left", .string(theirs.best.leftText.trimmingCharacters(in: .whitespaces))),

@@ -74,6 +74,9 @@ public struct RedescribeJob: Sendable {
         /// The heuristic's redescriptions (best first) and its time.
         public var mined: [MinedRedescription]
         public var minedSeconds: Double?
+        /// With `--heuristic --prove`: whether the exact search's result passes the miner's
+        /// filters too (the exact search enforces only the minimum support); nil otherwise.
+        public var passesMinerFilters: Bool?
         public var exact: ExactSearch.Result? { searches.first }
         /// The best Jaccard found (the exact search's when it ran, else the heuristic's; 0 if none).
         public var jaccard: Double { exact?.measures.jaccard ?? mined.first?.measures.jaccard ?? 0 }
@@ -157,6 +160,7 @@ public struct RedescribeJob: Sendable {
                     let from = settings.heuristic == nil ? start : t.mined.first?.right
                     t.searches = try solvers.map { try ExactSearch.run(target: rows, view: right, settings: settings.search, solver: $0, start: from) }
                     try Self.check(t.searches, target: query)
+                    t.passesMinerFilters = settings.heuristic.flatMap { h in t.exact.map { h.miner.accepts($0.measures) } }
                 }
             }
             finish(t)
@@ -174,6 +178,7 @@ public struct RedescribeJob: Sendable {
                     try Self.describing(best.left) {
                         t.searches = try solvers.map { try ExactSearch.run(target: best.leftRows, view: right, settings: settings.search, solver: $0, start: best.right) }
                         try Self.check(t.searches, target: best.left)
+                        t.passesMinerFilters = t.exact.map { h.miner.accepts($0.measures) }
                     }
                 }
                 finish(t)

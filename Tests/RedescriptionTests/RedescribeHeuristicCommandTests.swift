@@ -46,6 +46,30 @@ import Testing
         #expect(s.stdout.contains("JS 1.0000 = 6/6, improved from 6/8"), "\(s.stdout)")
     }
 
+    /// The exact search enforces only the minimum support, so `--prove` can improve the miner's
+    /// best into a redescription the miner's filters reject; the report says so. t = 1 on rows
+    /// 3…8; c = 1 on rows 3…7 (5/6, 6 rows outside the union); d = 1 on rows 2…8 (6/7, 5 outside).
+    /// With `--min-uncovered 6` the miner keeps c; the exact search improves it to d.
+    @Test func proveSaysWhenItsImprovementFailsTheMinersFilters() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "id,t,c,d\n"
+        for r in 0..<12 { text += "r\(r),\(r >= 3 && r <= 8 ? 1 : 0),\(r >= 3 && r <= 7 ? 1 : 0),\(r >= 2 && r <= 8 ? 1 : 0)\n" }
+        let v = dir.appendingPathComponent("v.csv").path
+        try text.write(toFile: v, atomically: true, encoding: .utf8)
+        let args = ["redescribe", "--left", v, "--right", v, "--left-columns", "t", "--right-columns", "c..d", "--target", "t >= 1 <= 1",
+                    "--min-support", "2", "--max-literals", "1", "--min-uncovered", "6", "--heuristic", "--prove"]
+        let out = try runBackbones(args + ["--json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let t = try #require((report["targets"] as? [[String: Any]])?.first)
+        let mined = try #require(((t["heuristic"] as? [String: Any])?["redescriptions"] as? [[String: Any]])?.first)
+        #expect(mined["intersection"] as? Int == 5 && mined["union"] as? Int == 6, "\(mined)")
+        #expect(t["intersection"] as? Int == 6 && t["union"] as? Int == 7 && t["passes_miner_filters"] as? Bool == false, "\(t)")
+        let table = try runBackbones(args)
+        #expect(table.stdout.contains("note: this result fails the miner's filters"), "\(table.stdout)")
+    }
+
     @Test func attributeTargets() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
