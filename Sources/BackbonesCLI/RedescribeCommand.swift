@@ -35,7 +35,7 @@ struct RedescribeCommand: ParsableCommand {
     @Option(help: "With --heuristic: the binning of --right whose bins' runs are the literals.", transform: Discretization.init)
     var queryBins: Discretization = .equalFrequency
     @Option(help: "With --heuristic and --target-bins: literals per query on --left, at most.") var maxTargetLiterals = 1
-    @Option(help: "With --heuristic: minimum rows outside the union (n − |∪|).") var minUncovered = 0
+    @Option(help: "Minimum rows outside the union (n − |∪|), for the heuristic and the exact search.") var minUncovered = 0
     @Option(help: "With --heuristic: minimum Jaccard.") var minJaccard = 0.0
     @Option(help: "With --heuristic: maximum p-value (ReReMi's, P(X ≥ |∩|)).") var maxPValue = 1.0
     @Option(help: "With --heuristic: initial pairs expanded (the best by Jaccard).") var initialPairs = 100
@@ -58,8 +58,8 @@ struct RedescribeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let search = ExactSearch.Settings(maxLiterals: maxLiterals, minimumSupport: minSupport, timeLimit: solverOptions.timeLimit.seconds,
-                                          threads: solverOptions.threads)
+        let search = ExactSearch.Settings(maxLiterals: maxLiterals, minimumSupport: minSupport, minimumUncovered: minUncovered,
+                                          timeLimit: solverOptions.timeLimit.seconds, threads: solverOptions.threads)
         let miner = HeuristicMiner.Settings(maxLeftLiterals: maxTargetLiterals, maxRightLiterals: maxLiterals, minimumSupport: minSupport,
                                             minimumUncovered: minUncovered, minimumJaccard: minJaccard, maximumPValue: maxPValue,
                                             initialPairs: initialPairs, beamWidth: beamWidth, negation: negation, disjunction: disjunction)

@@ -2,7 +2,7 @@ import LinearModel
 
 /// The MILP of one Dinkelbach step: over conjunctions `q` of at most `L` intervals on the
 /// searched attributes (free thresholds at atom boundaries), maximize `U₀·|T ∩ q| − I₀·|T ∪ q|`
-/// with `|T ∩ q| ≥ minimum support`, for the current ratio `λ = I₀/U₀` (integer coefficients,
+/// with `|T ∩ q| ≥ minimum support` (and, if given, `|T ∪ q| ≤ maximumUnion`), for the current ratio `λ = I₀/U₀` (integer coefficients,
 /// so the optimum is an integer and "0" is exact).
 ///
 /// Per attribute `j` and atom `k`: `s_jk = 1` when the lower bound is at or below atom `k`
@@ -21,7 +21,7 @@ struct ExactModel {
     private(set) var model: Model
     private var s: [[VariableID]] = [], e: [[VariableID]] = [], z: [VariableID] = []
 
-    init(atoms: [AttributeAtoms], target: RowSet, maxLiterals: Int, minimumSupport: Int) {
+    init(atoms: [AttributeAtoms], target: RowSet, maxLiterals: Int, minimumSupport: Int, maximumUnion: Int? = nil) {
         self.atoms = atoms
         self.maxLiterals = maxLiterals
         var index: [[Int]: Int] = [:]
@@ -50,7 +50,7 @@ struct ExactModel {
         }
         m.addRow(.lessOrEqual(u.map { Term($0) }, Double(maxLiterals), name: "literals"))
         let width = Double(2 * atoms.count)
-        var support: [Term] = []
+        var support: [Term] = [], outside: [Term] = []
         for (g, group) in groups.enumerated() {
             let zg = m.addVariable(name: "z\(g)", kind: .continuous, lower: 0, upper: 1)
             z.append(zg)
@@ -65,9 +65,12 @@ struct ExactModel {
                 support.append(Term(zg, Double(group.rows.count)))
             } else {
                 m.addRow(.greaterOrEqual([Term(zg)] + inside, 1 - width))
+                outside.append(Term(zg, Double(group.rows.count)))
             }
         }
         m.addRow(.greaterOrEqual(support, Double(minimumSupport), name: "min_support"))
+        // |T ∪ q| = |T| + Σ non-target z_g·|g| ≤ maximumUnion (z_g ≥ 1 for every group q covers).
+        if let maximumUnion { m.addRow(.lessOrEqual(outside, Double(maximumUnion - target.cardinality), name: "max_union")) }
         model = m
         (self.s, self.e, self.z) = (s, e, z)
     }

@@ -15,14 +15,18 @@ public enum ExactSearch {
     public struct Settings: Sendable, Equatable {
         public var maxLiterals: Int
         public var minimumSupport: Int
+        /// Rows outside the union at least (`n − |T ∪ q| ≥ minimumUncovered`; 0: no such row).
+        public var minimumUncovered: Int
         /// Per MILP, in seconds (nil: none).
         public var timeLimit: Double?
         public var threads: Int
         public var maxIterations: Int
 
-        public init(maxLiterals: Int = 2, minimumSupport: Int = 10, timeLimit: Double? = 60, threads: Int = 2, maxIterations: Int = 50) {
+        public init(maxLiterals: Int = 2, minimumSupport: Int = 10, minimumUncovered: Int = 0, timeLimit: Double? = 60, threads: Int = 2,
+                    maxIterations: Int = 50) {
             self.maxLiterals = maxLiterals
             self.minimumSupport = minimumSupport
+            self.minimumUncovered = minimumUncovered
             self.timeLimit = timeLimit
             self.threads = threads
             self.maxIterations = maxIterations
@@ -92,6 +96,10 @@ public enum ExactSearch {
         guard a >= settings.minimumSupport else {
             throw InputError("the target holds \(a) rows, fewer than the minimum support \(settings.minimumSupport)")
         }
+        let maxUnion = n - settings.minimumUncovered
+        guard a <= maxUnion else {
+            throw InputError("the target leaves \(n - a) rows outside it, fewer than the \(settings.minimumUncovered) rows asked to stay outside the union")
+        }
         guard settings.maxLiterals >= 1 else { throw InputError("at least one literal is needed (maxLiterals \(settings.maxLiterals))") }
         let atoms = view.columns.indices.map { AttributeAtoms(column: $0, values: view.columns[$0], target: target) }.filter { $0.count > 1 }
         guard !atoms.isEmpty else {
@@ -107,14 +115,21 @@ public enum ExactSearch {
             guard num >= settings.minimumSupport else {
                 throw InputError(file: view.file, "the start query '\(InputError.excerpt(start.text))' holds \(num) target rows, fewer than the minimum support \(settings.minimumSupport)")
             }
+            guard den <= maxUnion else {
+                throw InputError(file: view.file, "the start query '\(InputError.excerpt(start.text))' leaves \(n - den) rows outside the union, fewer than \(settings.minimumUncovered)")
+            }
             kept = start
         } else {
             let greedy = GreedyConjunction.search(atoms: atoms, target: target, maxLiterals: settings.maxLiterals,
                                                   minimumSupport: settings.minimumSupport)
             (best, num, den) = (greedy.0, greedy.intersection, greedy.union)
+            // A start outside the union bound is no start: from λ = 0 the first MILP finds any
+            // conjunction within the bounds (or proves there is none).
+            if den > maxUnion { (best, num, den) = (AtomConjunction(literals: []), 0, 1) }
         }
         let startCounts = (num, den)
-        var model = ExactModel(atoms: atoms, target: target, maxLiterals: settings.maxLiterals, minimumSupport: settings.minimumSupport)
+        var model = ExactModel(atoms: atoms, target: target, maxLiterals: settings.maxLiterals, minimumSupport: settings.minimumSupport,
+                               maximumUnion: settings.minimumUncovered > 0 ? maxUnion : nil)
         var steps: [Step] = []
         let options = SolverOptions(timeLimit: settings.timeLimit, threads: settings.threads)
         var last: SolveResult?
@@ -133,8 +148,14 @@ public enum ExactSearch {
             let inter = rows.intersectionCount(target), union = a + rows.cardinality - inter
             (step.intersection, step.union) = (inter, union)
             // Better by the data (not only by the solver's word), with the support it needs.
-            guard inter >= settings.minimumSupport, inter * den > num * union else { break }
+            guard inter >= settings.minimumSupport, union <= maxUnion, inter * den > num * union else { break }
             (best, num, den, kept) = (candidate, inter, union, nil)
+        }
+        guard num > 0 else {
+            if last?.status == .infeasible {
+                throw InputError(file: view.file, "no conjunction of at most \(settings.maxLiterals) intervals holds \(settings.minimumSupport) target rows and leaves \(settings.minimumUncovered) rows outside the union")
+            }
+            throw InputError(file: view.file, "\(last?.solver ?? solver.name) found no conjunction within the support and union bounds (\(last?.status.rawValue ?? "no solve")): a longer time limit or a smaller minimum of rows outside the union may find one")
         }
         let query = kept ?? best.query(atoms, view: view)
         let rows = try query.rows(in: view)

@@ -12,9 +12,9 @@ import Testing
 @Suite struct ExactSearchTests {
     /// Every conjunction of at most `L` intervals (bounds at data values, one per attribute):
     /// the best |∩|/|∪| with |∩| ≥ minSupport, as (|∩|, |∪|).
-    func bruteForce(_ view: View, _ target: RowSet, L: Int, minSupport: Int) -> (Int, Int) {
+    func bruteForce(_ view: View, _ target: RowSet, L: Int, minSupport: Int, minUncovered: Int = 0) -> (Int, Int) {
         let n = view.rowCount, a = target.cardinality
-        var best = (a, n)
+        var best = minUncovered > 0 ? (0, 1) : (a, n)
         func intervals(_ j: Int) -> [RowSet] {
             let values = Array(Set(view.columns[j])).sorted()
             var out: [RowSet] = []
@@ -27,7 +27,7 @@ import Testing
         func visit(_ from: Int, _ rows: RowSet, _ depth: Int) {
             if depth > 0 {
                 let i = rows.intersectionCount(target), u = a + rows.cardinality - i
-                if i >= minSupport, i * best.1 > best.0 * u { best = (i, u) }
+                if i >= minSupport, n - u >= minUncovered, i * best.1 > best.0 * u { best = (i, u) }
             }
             guard depth < L else { return }
             for j in from..<all.count { for s in all[j] { visit(j + 1, rows.intersection(s), depth + 1) } }
@@ -57,6 +57,35 @@ import Testing
                 #expect(RedescriptionMeasures(left: target, right: try r.query.rows(in: view)) == r.measures)
             }
         }
+    }
+
+    /// With rows to keep outside the union (`minimumUncovered`): brute force over the same
+    /// conjunctions, only those within the bound; none within it is an input error.
+    @Test func equalsBruteForceWithRowsOutsideTheUnion() throws {
+        var random = SplitMix(seed: 29)
+        var checked = 0
+        for trial in 0..<16 {
+            let n = 14, m = 3
+            let columns = (0..<m).map { _ in (0..<n).map { _ in Double(random.next() % 6) } }
+            let view = View(ids: (0..<n).map(String.init), attributes: (0..<m).map { "u\($0)" }, columns: columns)
+            let target = RowSet(count: n, rows: (0..<n).filter { _ in random.next() % 2 == 0 })
+            let minUncovered = 2 + trial % 4, minSupport = 1 + trial % 2
+            guard target.cardinality >= minSupport, n - target.cardinality >= minUncovered else { continue }
+            let expected = bruteForce(view, target, L: 2, minSupport: minSupport, minUncovered: minUncovered)
+            for solver in [CBC(), GLPK()] as [ILPSolver] {
+                let settings = ExactSearch.Settings(maxLiterals: 2, minimumSupport: minSupport, minimumUncovered: minUncovered, timeLimit: 30, threads: 1)
+                guard expected.0 > 0 else {
+                    #expect(throws: InputError.self) { try ExactSearch.run(target: target, view: view, settings: settings, solver: solver) }
+                    continue
+                }
+                let r = try ExactSearch.run(target: target, view: view, settings: settings, solver: solver)
+                #expect(r.measures.intersection * expected.1 == expected.0 * r.measures.union,
+                        "trial \(trial) \(solver.name): \(r.measures.intersection)/\(r.measures.union) vs \(expected)")
+                #expect(r.certificate.proven && n - r.measures.union >= minUncovered && r.measures.intersection >= minSupport)
+                checked += 1
+            }
+        }
+        #expect(checked >= 12)
     }
 
     @Test func badTargets() {

@@ -46,11 +46,12 @@ import Testing
         #expect(s.stdout.contains("JS 1.0000 = 6/6, improved from 6/8"), "\(s.stdout)")
     }
 
-    /// The exact search enforces only the minimum support, so `--prove` can improve the miner's
-    /// best into a redescription the miner's filters reject; the report says so. t = 1 on rows
-    /// 3…8; c = 1 on rows 3…7 (5/6, 6 rows outside the union); d = 1 on rows 2…8 (6/7, 5 outside).
-    /// With `--min-uncovered 6` the miner keeps c; the exact search improves it to d.
-    @Test func proveSaysWhenItsImprovementFailsTheMinersFilters() throws {
+    /// The exact search bounds the support and the union (`--min-support`, `--min-uncovered`) but
+    /// not the p-value, so `--prove` can improve the miner's best into a redescription the miner's
+    /// filters reject; the report says so. t = 1 on rows 3…8; c = 1 on rows 3…7 (5/6, 6 rows
+    /// outside the union, ReReMi's p = P(X ≥ 5), X ~ B(12, 30/144): 0.084); d = 1 on rows 2…8
+    /// (6/7, 5 outside, p = P(X ≥ 6), X ~ B(12, 42/144): 0.105).
+    @Test func proveKeepsTheUnionBoundAndSaysWhenItFailsTheOtherFilters() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var text = "id,t,c,d\n"
@@ -58,16 +59,24 @@ import Testing
         let v = dir.appendingPathComponent("v.csv").path
         try text.write(toFile: v, atomically: true, encoding: .utf8)
         let args = ["redescribe", "--left", v, "--right", v, "--left-columns", "t", "--right-columns", "c..d", "--target", "t >= 1 <= 1",
-                    "--min-support", "2", "--max-literals", "1", "--min-uncovered", "6", "--heuristic", "--prove"]
-        let out = try runBackbones(args + ["--json"])
-        #expect(out.status == 0, "\(out.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
-        let t = try #require((report["targets"] as? [[String: Any]])?.first)
-        let mined = try #require(((t["heuristic"] as? [String: Any])?["redescriptions"] as? [[String: Any]])?.first)
-        #expect(mined["intersection"] as? Int == 5 && mined["union"] as? Int == 6, "\(mined)")
-        #expect(t["intersection"] as? Int == 6 && t["union"] as? Int == 7 && t["passes_miner_filters"] as? Bool == false, "\(t)")
-        let table = try runBackbones(args)
+                    "--min-support", "2", "--max-literals", "1", "--heuristic", "--prove"]
+        func target(_ extra: [String]) throws -> (mined: [String: Any], exact: [String: Any]) {
+            let out = try runBackbones(args + extra + ["--json"])
+            #expect(out.status == 0, "\(out.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+            let t = try #require((report["targets"] as? [[String: Any]])?.first)
+            return (try #require(((t["heuristic"] as? [String: Any])?["redescriptions"] as? [[String: Any]])?.first), t)
+        }
+        // p ≤ 0.09: the miner keeps c; the exact search improves it to d, which fails that filter.
+        let p = try target(["--max-p-value", "0.09"])
+        #expect(p.mined["intersection"] as? Int == 5 && p.mined["union"] as? Int == 6, "\(p.mined)")
+        #expect(p.exact["intersection"] as? Int == 6 && p.exact["union"] as? Int == 7 && p.exact["passes_miner_filters"] as? Bool == false, "\(p.exact)")
+        let table = try runBackbones(args + ["--max-p-value", "0.09"])
         #expect(table.stdout.contains("note: this result fails the miner's filters"), "\(table.stdout)")
+        // ≥ 6 rows outside the union: d is out of bounds for the exact search too; c is kept, proven.
+        let u = try target(["--min-uncovered", "6"])
+        #expect(u.exact["intersection"] as? Int == 5 && u.exact["union"] as? Int == 6 && u.exact["passes_miner_filters"] as? Bool == true, "\(u.exact)")
+        #expect((u.exact["certificate"] as? [String: Any])?["proven"] as? Bool == true && (u.exact["start"] as? [String: Any])?["kept"] as? Bool == true)
     }
 
     @Test func attributeTargets() throws {
