@@ -1,13 +1,13 @@
-import LinearModel
 import Synchronization
 
 /// What may end a long run early, shared by every front job of it: a stop request (the CLI
 /// makes one on the first SIGINT/SIGTERM) and an overall time budget.
 ///
 /// Engines check `isStopRequested` where they check their deadline (every 1,024 nodes), so a
-/// search stops within milliseconds; a GLPK point under way stops at its next node
-/// (`SolverInterrupt`), a CBC point within 50 ms (its child process is killed). A
-/// front cut short keeps its finished points and says why (`ExactFront.stop`).
+/// search stops within milliseconds. A solver point under way is stopped by the process-wide
+/// `SolverInterrupt`, which only a signal raises (`stopOnSignals`): a GLPK point at its next
+/// node, a CBC point within 50 ms (its child process is killed). A front cut short keeps its
+/// finished points and says why (`ExactFront.stop`).
 public final class RunControl: Sendable {
     private let stopFlag = Atomic<Bool>(false)
     /// When the whole run must end (nil: no overall budget).
@@ -18,11 +18,8 @@ public final class RunControl: Sendable {
         budgetDeadline = timeBudget.map { ContinuousClock.now.advanced(by: .seconds($0)) }
     }
 
-    /// Stops the searches at their next check and, through `SolverInterrupt`, a GLPK or CBC point under way.
-    public func requestStop() {
-        stopFlag.store(true, ordering: .relaxed)
-        SolverInterrupt.request()
-    }
+    /// Stops this run's searches at their next check.
+    public func requestStop() { stopFlag.store(true, ordering: .relaxed) }
 
     public var isStopRequested: Bool { stopFlag.load(ordering: .relaxed) }
 

@@ -33,9 +33,7 @@ struct ActivationOptions: ParsableArguments {
     @Option(help: "Ties in reference/topk: lower (lower neuron id wins, default) or higher (the authors' sort).") var ties: TieBreak = .lowerIndexFirst
 
     func validate() throws {
-        if weights != nil && network != nil {
-            throw ValidationError("give --weights or --network, not both (the network's weights would be ignored)")
-        }
+        if weights != nil && network != nil { throw ValidationError("give --weights or --network, not both (the network's weights would be ignored)") }
     }
 
     /// The options given that only make sense with an activation file (those still at their

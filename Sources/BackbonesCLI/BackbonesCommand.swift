@@ -21,15 +21,18 @@ struct BackbonesCommand: ParsableCommand {
 
     /// Runs the tool. Every error becomes its exit code here (`ExitStatus` decides which).
     static func main() {
+        var parsed = false
         do {
             var command = try parseAsRoot()
+            parsed = true
             try command.run()
         } catch {
             if let status = ExitStatus(error, flag: \.flag) {
                 Stderr.print("backbones: error: \(status.message)")
                 Foundation.exit(status.code)
             }
-            if exitCode(for: error) == .validationFailure {
+            // The parser reports a library error from an option's validate() as a plain failure: bad input too.
+            if exitCode(for: error) == .validationFailure || (!parsed && exitCode(for: error) == .failure) {
                 // One prefix for every error; the usage line follows as a hint.
                 let usage = fullMessage(for: error).split(separator: "\n").first { $0.hasPrefix("Usage:") }
                 Stderr.print("backbones: error: \(message(for: error))" + (usage.map { "\n" + $0 } ?? ""))

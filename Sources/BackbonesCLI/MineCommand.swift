@@ -33,16 +33,14 @@ struct MineCommand: ParsableCommand {
     @Option(help: "Mine up to this many times (until the runs took 1 s together), report the first and median time (benchmarks).") var `repeat`: Int = 1
 
     func validate() throws {
-        guard (minSupport == nil) != (minCount == nil) else {
-            throw ValidationError("give the minimum support once: --min-support F (a fraction in (0, 1]) or --min-count N (a number of transactions)")
-        }
+        if (minSupport == nil) == (minCount == nil) { throw ValidationError("give the minimum support once: --min-support F (a fraction in (0, 1]) or --min-count N (a number of transactions)") }
+        try support.validate()
         if `repeat` < 1 { throw ValidationError("--repeat must be at least 1") }
         if limit < 0 { throw ValidationError("--limit must be 0 (no limit) or positive") }
         if layerComplete && layers == nil { throw ValidationError("--layer-complete needs the layer widths: add --layers W1,W2,…") }
     }
 
     func run() throws {
-        try support.validate()  // an InputError (exit 2); thrown from validate() it would be exit 1
         let layout = try layers.map(LayerLayout.fromOption)
         let query = MiningQuery(target: target, minimumSupport: support, minSize: minSize, maxSize: maxSize,
                                 layerComplete: layerComplete ? layout : nil)
@@ -54,7 +52,7 @@ struct MineCommand: ParsableCommand {
         result.summary.forEach(Stderr.print)
     }
 
-    /// The support asked for (`validate()` checks exactly one is given, `run()` its range).
+    /// The support asked for (`validate()` checks that exactly one is given, and its range).
     private var support: MinimumSupport { minCount.map { .count($0) } ?? .fraction(minSupport ?? .nan) }
 }
 

@@ -67,8 +67,8 @@ struct RedescribeCommand: ParsableCommand {
                                               targets: target, theirFiles: their, targetBins: targetBins, search: search, start: start,
                                               heuristic: heuristic ? .init(miner: miner, queryBins: queryBins, prove: prove) : nil)
         let result = try RedescribeJob(settings: settings, solvers: solver.solvers, progress: { Stderr.print($0) }).run()
-        if let output { try TextFile.writeAtomically(RedescribeJSON.text(result), to: output) }
-        if let rr { try TextFile.writeAtomically(RedescribeRR.text(result), to: rr) }
+        let files = [output.map { (RedescribeJSON.text(result), $0) }, rr.map { (RedescribeRR.text(result), $0) }].compactMap { $0 }
+        try TextFile.writeAtomically(texts: files)  // both or neither
         print(json ? RedescribeJSON.text(result) : RedescribeTable.text(result), terminator: "")
     }
 }

@@ -48,7 +48,7 @@ struct UnitsCommand: ParsableCommand {
             try Int(part.trimmingCharacters(in: .whitespaces)) ?? { throw ValidationError("--classes takes integer labels; got '\(part)'") }()
         }
         let rules = RuleSettings(minimumSupport: minSupport, minimumConfidence: minConfidence, rulesPerClass: rulesPerClass, confidence: confidence)
-        guard solver != .both, (0 ... 1).contains(epsilon), share > 0, share <= 1 else { throw ValidationError("--solver takes glpk or cbc, --epsilon a share in [0, 1], --share one in (0, 1]") }
+        guard solver != .both else { throw ValidationError("--solver takes glpk or cbc here (one backend for the exact sets)") }
         return UnitsJob.Settings(networkPath: network, activationsPath: activations, scoresPath: scores, testPath: test,
                                  layers: try layers.map(LayerLayout.fromOption), top: top, rules: rules, draws: draws, seed: seed,
                                  heuristic: heuristic, classes: labels, exact: exact ? try .init(epsilon: epsilon, share: share, solver: solver.solvers[0],
@@ -64,6 +64,7 @@ struct UnitsCommand: ParsableCommand {
         case .noDraws: throw ValidationError("--draws must be at least 1")
         case .baselinesNeedTest: throw ValidationError("--exact and --vebi need --test (they are ablation baselines)")
         case .vebiNeedsActivations: throw ValidationError("--vebi needs --activations (it is fitted to their hidden activations)")
+        case .noFrontSizes: throw ValidationError("--front-sizes must be at least 1")
         case nil: break
         }
     }

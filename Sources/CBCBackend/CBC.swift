@@ -1,4 +1,5 @@
 import CCbc
+import FileSupport
 import Foundation
 import LinearModel
 
@@ -36,9 +37,10 @@ public struct CBC: ILPSolver {
         guard library.functions != nil else {
             return SolveResult(status: .error, seconds: 0, solver: name, version: version, message: library.error)
         }
-        // CBC 2.10's C interface runs CbcMain1, which keeps static state: two solves on two
-        // threads at once corrupt each other (seen as status -1 with no solution under
-        // parallel tests). One solve at a time, process-wide.
+        // One solve at a time, process-wide. CBC 2.10's CbcMain1 keeps static state (two solves
+        // at once corrupted each other when they ran in-process), and now that each solve runs
+        // in a forked child (watchdog.h), a second fork made meanwhile would inherit this
+        // solve's pipe: its copy of the write end would hide the child's end of file.
         CBC.lock.lock()
         defer { CBC.lock.unlock() }
         let clock = ContinuousClock.now
@@ -127,7 +129,7 @@ public struct CBC: ILPSolver {
         case Int32(CCBC_ENDED):
             break
         case Int32(CCBC_KILLED):
-            let past = limit.map { String(format: "%.2f", seconds - $0) } ?? "?"
+            let past = limit.map { Format.fixed(seconds - $0, 2) } ?? "?"
             return SolveResult(status: .timeLimit, seconds: seconds, solver: name, version: version, rawStatus: "watchdog",
                                message: "CBC did not stop at its time limit and was stopped \(past) s past it; its incumbent is lost")
         case Int32(CCBC_INTERRUPTED):

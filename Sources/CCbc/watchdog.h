@@ -58,22 +58,24 @@ static inline int ccbc_write_all(int fd, const void *_Nonnull data, size_t size)
 }
 
 /// Reads `size` bytes unless the deadline (`ccbc_now` seconds; < 0: none) passes or `stop()`
-/// returns non-zero first (checked every 50 ms). Returns 0 read, 1 deadline, 2 stopped, -1 end of
-/// file or error.
+/// returns non-zero first (checked whenever 50 ms pass with nothing to read, so an answer already
+/// in the pipe is always taken). Returns 0 read, 1 deadline, 2 stopped, -1 end of file or error.
 static inline int ccbc_read_all(int fd, void *_Nonnull data, size_t size, double deadline, int (*_Nullable stop)(void)) {
     char *p = (char *)data;
     while (size > 0) {
         int wait = 50;
         if (deadline >= 0) {
             double left = deadline - ccbc_now();
-            if (left <= 0) return 1;
-            if (left * 1000 < wait) wait = (int)(left * 1000) + 1;
+            if (left > 0 && left * 1000 < wait) wait = (int)(left * 1000) + 1;
         }
-        if (stop && stop()) return 2;
         struct pollfd watch = {fd, POLLIN, 0};
         int ready = poll(&watch, 1, wait);
         if (ready < 0 && errno != EINTR) return -1;
-        if (ready <= 0) continue;
+        if (ready <= 0) {  // nothing to read yet: only now may the deadline or a stop end the wait
+            if (deadline >= 0 && ccbc_now() >= deadline) return 1;
+            if (stop && stop()) return 2;
+            continue;
+        }
         ssize_t n = read(fd, p, size);
         if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (n <= 0) return -1;
@@ -96,6 +98,7 @@ static inline void ccbc_solve_watched(const CCbcFunctions *_Nonnull C, Cbc_Model
     // Not inherited by programs other threads start meanwhile (their exec closes it).
     fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    pid_t parent = getpid();
     // Nothing the program printed may sit in a stdio buffer the child inherits: the child would
     // print it again when it flushes CBC's own output (verbose).
     fflush(NULL);
@@ -109,6 +112,7 @@ static inline void ccbc_solve_watched(const CCbcFunctions *_Nonnull C, Cbc_Model
         close(fds[0]);
 #ifdef __linux__
         prctl(PR_SET_PDEATHSIG, SIGKILL);  // no CBC left running if the program dies
+        if (getppid() != parent) _exit(1);  // it died before the line above
 #endif
         // The terminal's Ctrl-C reaches the whole process group; the parent decides (`stop`).
         signal(SIGINT, SIG_IGN);
@@ -140,10 +144,11 @@ static inline void ccbc_solve_watched(const CCbcFunctions *_Nonnull C, Cbc_Model
     close(fds[1]);
     int got = ccbc_read_all(fds[0], out, sizeof *out, deadline, stop);
     size_t bytes = sizeof(double) * (size_t)columnCount;
-    if (got == 0 && out->hasBest && bytes) got = ccbc_read_all(fds[0], best, bytes, deadline, stop);
-    if (got == 0 && out->hasColumns && bytes) got = ccbc_read_all(fds[0], columns, bytes, deadline, stop);
+    // CBC has answered: the points follow at once (no deadline; a stop still ends the wait).
+    if (got == 0 && out->hasBest && bytes) got = ccbc_read_all(fds[0], best, bytes, -1, stop);
+    if (got == 0 && out->hasColumns && bytes) got = ccbc_read_all(fds[0], columns, bytes, -1, stop);
     close(fds[0]);
-    if (got == 1 || got == 2) kill(child, SIGKILL);
+    if (got != 0) kill(child, SIGKILL);  // also on a read error: waitpid must not wait for CBC
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
     if (got == 1 || got == 2) {

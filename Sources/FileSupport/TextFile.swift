@@ -51,6 +51,11 @@ public enum TextFile {
         try writeAtomically(Data(text.utf8), to: path)
     }
 
+    /// Text files written together (`writeAtomically(_:)` on their UTF-8 bytes): `(text, path)`.
+    public static func writeAtomically(texts files: [(String, String)]) throws {
+        try writeAtomically(files.map { (Data($0.0.utf8), $0.1) })
+    }
+
     /// Writes several files so that they appear together: every target is checked and every
     /// temporary file written before the first rename, so a failure leaves the old files as
     /// they were, and a reader never pairs a new file of the set with an old one (but in the

@@ -8,15 +8,11 @@ public enum CompareWriter {
     @discardableResult
     public static func write(_ r: CompareJob.Result, to directory: String) throws -> [String] {
         let root = URL(fileURLWithPath: directory)
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(file: root.path, "cannot create the folder: \(error.localizedDescription)")
-        }
+        try TextFile.createFolder(root.path)
         let files = [("summary.txt", CompareTable.text(r)), ("results.json", CompareJSON.text(r)),
                      ("results.csv", CompareCSV.text(r)), ("profile.svg", CompareSVG.svg(r))]
         let paths = files.map { root.appendingPathComponent($0.0).path }
-        try TextFile.writeAtomically(zip(files, paths).map { (Data($0.0.1.utf8), $0.1) })
+        try TextFile.writeAtomically(texts: zip(files, paths).map { ($0.0.1, $0.1) })
         return paths
     }
 }

@@ -66,6 +66,7 @@ public struct UnitsJob: Sendable {
             case noDraws = "random sets need at least 1 draw"
             case baselinesNeedTest = "the exact and VEBI sets are ablation baselines: they need held-out rows"
             case vebiNeedsActivations = "the VEBI sets are fitted to the training rows' hidden activations: they need the training rows"
+            case noFrontSizes = "the fronts need at least one size"
         }
 
         public var problem: Problem? {
@@ -76,6 +77,7 @@ public struct UnitsJob: Sendable {
             if draws < 1 { return .noDraws }
             if (exact != nil || vebi) && testPath == nil { return .baselinesNeedTest }
             if vebi && activationsPath == nil { return .vebiNeedsActivations }
+            if frontSizes < 1 { return .noFrontSizes }
             return nil
         }
     }
@@ -170,7 +172,6 @@ public struct UnitsJob: Sendable {
 
     public func run() throws -> Result {
         if let problem = settings.problem { throw InputError(problem.rawValue) }
-        guard settings.frontSizes >= 1 else { throw InputError("--front-sizes: the fronts need at least one size, got \(settings.frontSizes)") }
         let network = try settings.networkPath.map { try UnitNetwork.read(path: $0) }
         var description: [(String, String)] = []
         var notes: [String] = []

@@ -58,10 +58,10 @@ import Testing
 
     @Test(arguments: [
         (["--exact"], "--exact and --vebi need --test"),
-        (["--test", "data/digits/test.csv", "--exact", "--epsilon", "1.5"], "--epsilon a share in [0, 1]"),
-        (["--test", "data/digits/test.csv", "--exact", "--share", "0"], "--share one in (0, 1]"),
+        (["--test", "data/digits/test.csv", "--exact", "--epsilon", "1.5"], "--epsilon: the others' share must be in [0, 1], got 1.5"),
+        (["--test", "data/digits/test.csv", "--exact", "--share", "0"], "--share: the coverage share q must be in (0, 1], got 0.0"),
         (["--test", "data/digits/test.csv", "--exact", "--solver", "both"], "--solver takes glpk or cbc"),
-        (["--test", "data/digits/test.csv", "--vebi", "--front-sizes", "0"], "backbones: error: --front-sizes: the fronts need at least one size, got 0"),
+        (["--test", "data/digits/test.csv", "--vebi", "--front-sizes", "0"], "backbones: error: --front-sizes must be at least 1"),
     ] as [([String], String)])
     func badOptionsExitTwo(_ arguments: [String], _ message: String) throws {
         let dir = TestPaths.temporaryDirectory()
