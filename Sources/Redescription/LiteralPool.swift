@@ -35,11 +35,15 @@ public struct LiteralPool: Sendable {
             let values = view.columns[j], bins = binning.bins(values)
             guard bins.count > 1 else { continue }
             var seen: Set<RowSet> = [RowSet(count: rowCount), RowSet(count: rowCount, full: true)]
+            // One pass over the column per bin; a run of bins i…i+w−1 is then the run i…i+w−2
+            // joined with bin i+w−1 (bins are consecutive value ranges with no data between them).
+            let binRows = bins.map { bin in RowSet(count: rowCount, rows: values.indices.filter { bin.lower <= values[$0] && values[$0] <= bin.upper }) }
+            var runs = binRows   // runs[i]: the rows of bins i…i+width−1
             for width in 1..<bins.count {
+                if width > 1 { runs = (0...(bins.count - width)).map { runs[$0].union(binRows[$0 + width - 1]) } }
                 for i in 0...(bins.count - width) {
                     let l = IntervalLiteral(attribute: view.attributes[j], lower: bins[i].lower, upper: bins[i + width - 1].upper)
-                    var rows = RowSet(count: rowCount)
-                    for (r, x) in values.enumerated() where l.contains(x) { rows.insert(r) }
+                    let rows = runs[i]
                     guard seen.insert(rows).inserted else { continue }
                     entries.append(Entry(literal: l, column: j, rows: rows, size: rows.cardinality))
                 }
