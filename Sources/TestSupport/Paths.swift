@@ -23,6 +23,10 @@ public enum TestPaths {
 
     public static func reference(_ relative: String) -> String { reference.appendingPathComponent(relative).path }
 
+    /// Whether the shared reference data is there (a clone kept elsewhere, without
+    /// `BACKBONES_REFERENCE`, skips the tests that need it).
+    public static var referenceAvailable: Bool { FileManager.default.fileExists(atPath: reference("orlib/scpa1.txt")) }
+
     /// A file under `Tests/Fixtures/` (small inputs kept with the tests, e.g. `fuzz/tiny.txt`).
     public static func fixture(_ relative: String) -> String {
         packageRoot.appendingPathComponent("Tests/Fixtures/" + relative).path

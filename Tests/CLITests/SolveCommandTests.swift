@@ -10,7 +10,7 @@ import Testing
         return try #require(value as? [[String: Any]])
     }
 
-    @Test func scpa1BothBackendsReportOptimal253() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func scpa1BothBackendsReportOptimal253() throws {
         let out = try runBackbones(["solve", TestPaths.reference("orlib/scpa1.txt"), "--format", "orlib", "--solver", "both", "--json"])
         #expect(out.status == 0, "\(out.stderr)")
         let results = try parseJSON(out.stdout)
@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    @Test func scpcyc06StopsAtTheTimeLimitWithIncumbentBoundAndGap() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func scpcyc06StopsAtTheTimeLimitWithIncumbentBoundAndGap() throws {
         let started = Date()
         let out = try runBackbones(["solve", TestPaths.reference("orlib/scpcyc06.txt"), "--solver", "both", "--time-limit", "2", "--json"])
         let elapsed = Date().timeIntervalSince(started)
@@ -42,7 +42,7 @@ import Testing
         #expect(elapsed < 12)
     }
 
-    @Test func writtenFilesAreSolvedAgainToTheSameOptimum() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func writtenFilesAreSolvedAgainToTheSameOptimum() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let lp = dir.appendingPathComponent("a.lp").path, mps = dir.appendingPathComponent("a.mps").path
@@ -55,7 +55,7 @@ import Testing
         }
     }
 
-    @Test func selftestPassesForEachBackend() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func selftestPassesForEachBackend() throws {
         for solver in ["glpk", "cbc"] {
             let out = try runBackbones(["selftest", "--solver", solver, "--orlib", TestPaths.reference("orlib")])
             #expect(out.status == 0, "\(out.stdout)")

@@ -85,7 +85,7 @@ func expectSameModel(_ a: CompiledModel, _ b: CompiledModel, sourceLocation: Sou
         #expect(m.rowUpper == [4])
     }
 
-    @Test func orlibScpa1HasTheAnnouncedShape() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func orlibScpa1HasTheAnnouncedShape() throws {
         let m = try ORLibraryReader.read(path: TestPaths.reference("orlib/scpa1.txt")).compile()
         #expect(m.rowCount == 300)
         #expect(m.columnCount == 3000)

@@ -16,9 +16,11 @@ let backends: [any ILPSolver] = [GLPK(), CBC()]
 
     @Test(arguments: ["glpk", "cbc"], ConformanceSuite.cases.map(\.name))
     func backendPassesCase(_ backend: String, _ caseName: String) throws {
+        let env = ConformanceEnvironment(orlibDirectory: TestPaths.reference("orlib"), timeLimit: 2)
+        // The OR-Library cases read ../shared/reference; a clone kept elsewhere skips them.
+        guard TestPaths.referenceAvailable || !["scpa1", "time-limit-scpcyc06"].contains(caseName) else { return }
         let solver = backends.first { $0.name == backend }!
         let c = ConformanceSuite.cases.first { $0.name == caseName }!
-        let env = ConformanceEnvironment(orlibDirectory: TestPaths.reference("orlib"), timeLimit: 2)
         _ = try c.run(solver, env)
     }
 

@@ -44,7 +44,7 @@ struct ExternalSolverTests {
         return nil
     }
 
-    @Test func writtenLPAndMPSAreSolvedToOurOptimumByGlpsolAndCbc() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func writtenLPAndMPSAreSolvedToOurOptimumByGlpsolAndCbc() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for (name, model, optimum) in try Self.models() {

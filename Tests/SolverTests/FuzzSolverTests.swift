@@ -72,7 +72,7 @@ import Testing
 
     /// `--threads 200` aborted CBC (`CbcModel::parallelCuts`: 200 is a mode code, not a
     /// count); the backend passes at most 99.
-    @Test func cbcTakesAnyThreadCount() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func cbcTakesAnyThreadCount() throws {
         let model = try ORLibraryReader.read(path: TestPaths.reference("orlib/scpa1.txt")).compile()
         let r = CBC().solve(model, options: SolverOptions(timeLimit: 60, threads: 200))
         #expect(r.status == .optimal, "\(r.rawStatus)")

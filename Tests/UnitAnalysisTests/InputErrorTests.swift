@@ -12,7 +12,7 @@ import Testing
         return nil
     }
 
-    @Test func aNetworkWhoseShapesDisagreeWithTheData() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func aNetworkWhoseShapesDisagreeWithTheData() throws {
         let lfw = try UnitNetwork.read(path: TestPaths.reference("lfw/recognizer1.npz"))
         let path = UnitFixtures.digits + "/test.csv"
         let e = message { _ = try NetworkRows(CSVFormat.read(path: path, columns: .init(prediction: "predicted")), network: lfw, file: path) }

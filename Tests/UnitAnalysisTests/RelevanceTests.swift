@@ -76,7 +76,7 @@ import Testing
         }
     }
 
-    @Test func identityNetworksDecomposeTheLogitExactlyInEveryLayer() throws {
+    @Test(.enabled(if: TestPaths.referenceAvailable, "needs ../shared/reference")) func identityNetworksDecomposeTheLogitExactlyInEveryLayer() throws {
         // The authors' LFW recognizer (128 → 80-60-40-30-20 → 12, identity hidden layers) on seeded inputs:
         // z_j = Σ_{u in layer l} h_u ∂z_j/∂h_u + z_j(h_l = 0) for every layer; for the last, z_j(0) = b_out[j].
         let net = try UnitNetwork.read(path: TestPaths.reference("lfw/recognizer1.npz"))
